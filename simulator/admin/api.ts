@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import type { Runtime } from '../runtime.js';
+import { clockRoutes } from './clock.js';
+import { journalRoutes } from './journal.js';
+import { scenarioRoutes } from './scenario.js';
+import { sessionRoutes } from './sessions.js';
+
+/** The control plane at /__admin. Errors here are kyc-sim's own: `{error, ...detail}`. */
+export function adminApi(runtime: Runtime): Hono {
+  const app = new Hono();
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.route('/sessions', sessionRoutes(runtime));
+  app.route('/clock', clockRoutes(runtime));
+  app.route('/requests', journalRoutes(runtime));
+  app.route('/', scenarioRoutes(runtime));
+  app.post('/reset', async (c) => {
+    await runtime.reset();
+    return c.json({ status: 'reset', scenario: runtime.scenario.scenario.name });
+  });
+  app.notFound((c) => c.json({ error: `no admin route ${c.req.method} ${c.req.path}` }, 404));
+  return app;
+}

@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Runtime } from '../runtime.js';
+import { readJson } from './read-json.js';
+
+const advanceBody = z.object({ ms: z.number().int().nonnegative() }).strict();
+const modeBody = z.object({ mode: z.enum(['real', 'manual']) }).strict();
+
+export function clockRoutes(runtime: Runtime): Hono {
+  const app = new Hono();
+  app.get('/', (c) => c.json(runtime.clock.snapshot()));
+
+  app.put('/', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const parsed = modeBody.safeParse(body.value);
+    if (!parsed.success) return c.json({ error: 'expected {"mode": "real"|"manual"}' }, 400);
+    runtime.clock.setMode(parsed.data.mode);
+    return c.json(runtime.clock.snapshot());
+  });
+
+  app.post('/advance', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const parsed = advanceBody.safeParse(body.value);
+    if (!parsed.success) return c.json({ error: 'expected {"ms": <non-negative integer>}' }, 400);
+    if (runtime.clock.mode !== 'manual') {
+      return c.json(
+        {
+          error: 'the clock is real; switch it to manual first',
+          hint: 'PUT /__admin/clock {"mode":"manual"}',
+        },
+        409,
+      );
+    }
+    runtime.clock.advance(parsed.data.ms);
+    // Timers may start async work (store updates, websocket sends); let it settle before answering.
+    await new Promise((resolve) => setImmediate(resolve));
+    return c.json(runtime.clock.snapshot());
+  });
+  return app;
+}

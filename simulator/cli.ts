@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { loadScenarioFile, ScenarioError } from './engine/scenario-loader.js';
+import { providers } from './providers/index.js';
+import { scenarioSchema } from './scenario.js';
+import { startSimulator } from './server.js';
+
+const integer = (value: string) => {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a non-negative integer');
+  return Number(value);
+};
+
+const program = new Command()
+  .name('kyc-sim')
+  .description('Local simulator of identity-verification providers: Yoti, Attestr FlowX, Biometric.kz')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('run the simulator')
+  .option('--host <host>', 'interface to bind', '127.0.0.1')
+  .option('--port <port>', 'port; 0 picks a free one', integer, 8080)
+  .option('--scenario <file>', 'scenario file (YAML or JSON); scenarios/default.yaml when absent')
+  .addOption(
+    new Option('--clock <mode>', 'real time, or manual time moved by the admin API')
+      .choices(['real', 'manual'])
+      .default('real'),
+  )
+  .option('--seed <n>', 'seed for ids, tokens and fake data (overrides the scenario)', integer)
+  .option('--log-level <level>', 'pino log level', 'info')
+  .action(async (opts) => {
+    let sim: Awaited<ReturnType<typeof startSimulator>>;
+    try {
+      sim = await startSimulator({
+        host: opts.host,
+        port: opts.port,
+        scenario: opts.scenario,
+        clock: opts.clock,
+        seed: opts.seed,
+        logLevel: opts.logLevel,
+      });
+    } catch (error) {
+      fail(error);
+    }
+    const { scenario, source } = sim.runtime.scenario;
+    const lines = [
+      `kyc-sim listening on ${sim.url}`,
+      `scenario: ${scenario.name} (${source})${sim.runtime.seed !== undefined ? `, seed ${sim.runtime.seed}` : ''}, clock: ${opts.clock}`,
+      '',
+      'Point your clients at it:',
+      ...providers.flatMap((p) => p.clientHints(sim.url).map((line) => `  ${line}`)),
+      '',
+      `Admin API: ${sim.url}/__admin   (health, sessions, clock, requests, scenario, reset)`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    const shutdown = (signal: string) => {
+      process.stdout.write(`\n${signal}: shutting down\n`);
+      sim.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  });
+
+program
+  .command('validate')
+  .description('check scenario files; exits non-zero with file, path and reason at the first error')
+  .argument('<files...>')
+  .action(async (files: string[]) => {
+    for (const file of files) {
+      try {
+        await loadScenarioFile(file, scenarioSchema);
+        process.stdout.write(`ok  ${file}\n`);
+      } catch (error) {
+        fail(error);
+      }
+    }
+  });
+
+function fail(error: unknown): never {
+  if (error instanceof ScenarioError) {
+    process.stderr.write(
+      `invalid scenario\n  file:   ${error.file}\n  path:   ${error.path || '(root)'}\n  reason: ${error.reason}\n`,
+    );
+  } else if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+    process.stderr.write(
+      `kyc-sim: the port is in use (${(error as Error).message}); choose another with --port, or --port 0\n`,
+    );
+  } else {
+    process.stderr.write(`kyc-sim: ${(error as Error)?.message ?? error}\n`);
+  }
+  process.exit(1);
+}
+
+await program.parseAsync();

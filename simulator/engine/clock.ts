@@ -1,0 +1,146 @@
+/**
+ * One clock for every timer in the simulator. In `real` mode time follows the wall clock and due
+ * timers fire by themselves; in `manual` mode time stands still until `advance(ms)` moves it,
+ * firing due timers in order — so a five-minute timeout takes milliseconds in a test.
+ */
+export type ClockMode = 'real' | 'manual';
+
+export interface TimerHandle {
+  readonly id: number;
+  readonly dueAt: number;
+}
+
+interface Timer extends TimerHandle {
+  readonly fire: () => void;
+  readonly label: string;
+}
+
+export interface ClockSnapshot {
+  mode: ClockMode;
+  now: number;
+  iso: string;
+  pendingTimers: { id: number; dueAt: number; label: string }[];
+}
+
+export class Clock {
+  #mode: ClockMode;
+  /** Manual time, or the offset added to the wall clock in real mode. */
+  #manualNow: number;
+  #offset = 0;
+  #timers: Timer[] = [];
+  #nextId = 1;
+  #wake: NodeJS.Timeout | undefined;
+  #disposed = false;
+
+  constructor(mode: ClockMode = 'real', start = Date.now()) {
+    this.#mode = mode;
+    this.#manualNow = start;
+  }
+
+  get mode(): ClockMode {
+    return this.#mode;
+  }
+
+  now(): number {
+    return this.#mode === 'manual' ? this.#manualNow : Date.now() + this.#offset;
+  }
+
+  /** Runs `fire` once the clock reaches now + delayMs. */
+  schedule(delayMs: number, fire: () => void, label = 'timer'): TimerHandle {
+    return this.scheduleAt(this.now() + Math.max(0, delayMs), fire, label);
+  }
+
+  scheduleAt(dueAt: number, fire: () => void, label = 'timer'): TimerHandle {
+    const timer: Timer = { id: this.#nextId++, dueAt, fire, label };
+    // Keep timers sorted by due time, then by creation, so equal deadlines fire in order.
+    let i = this.#timers.length;
+    while (i > 0 && this.#timers[i - 1].dueAt > dueAt) i--;
+    this.#timers.splice(i, 0, timer);
+    this.#arm();
+    return timer;
+  }
+
+  cancel(handle: TimerHandle | undefined): void {
+    if (!handle) return;
+    const i = this.#timers.findIndex((t) => t.id === handle.id);
+    if (i >= 0) {
+      this.#timers.splice(i, 1);
+      this.#arm();
+    }
+  }
+
+  /** Moves manual time forward, firing every timer that falls due on the way, in order. */
+  advance(ms: number): number {
+    if (this.#mode !== 'manual') throw new ClockModeError('advance needs the manual clock');
+    const target = this.#manualNow + ms;
+    for (;;) {
+      const next = this.#timers[0];
+      if (!next || next.dueAt > target) break;
+      this.#manualNow = Math.max(this.#manualNow, next.dueAt);
+      this.#timers.shift();
+      this.#run(next);
+    }
+    this.#manualNow = target;
+    return this.#manualNow;
+  }
+
+  /** Switches mode without a jump in time; pending timers keep their due times. */
+  setMode(mode: ClockMode): void {
+    if (mode === this.#mode) return;
+    const current = this.now();
+    this.#mode = mode;
+    if (mode === 'manual') this.#manualNow = current;
+    else this.#offset = current - Date.now();
+    this.#arm();
+  }
+
+  snapshot(): ClockSnapshot {
+    const now = this.now();
+    return {
+      mode: this.#mode,
+      now,
+      iso: new Date(now).toISOString(),
+      pendingTimers: this.#timers.map(({ id, dueAt, label }) => ({ id, dueAt, label })),
+    };
+  }
+
+  /** Cancels every timer; used on shutdown and reset so nothing dangles. */
+  clear(): void {
+    this.#timers = [];
+    this.#arm();
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.clear();
+  }
+
+  #run(timer: Timer): void {
+    try {
+      timer.fire();
+    } catch (error) {
+      // A failing timer must not stop the others; the owner reports through the journal.
+      console.error(`kyc-sim: timer "${timer.label}" failed:`, error);
+    }
+  }
+
+  #arm(): void {
+    if (this.#wake) clearTimeout(this.#wake);
+    this.#wake = undefined;
+    if (this.#disposed || this.#mode !== 'real' || this.#timers.length === 0) return;
+    const delay = Math.max(0, this.#timers[0].dueAt - this.now());
+    // setTimeout caps at ~24.8 days; re-arming on wake handles longer delays.
+    this.#wake = setTimeout(() => this.#fireDue(), Math.min(delay, 2 ** 31 - 1));
+  }
+
+  #fireDue(): void {
+    this.#wake = undefined;
+    while (this.#timers.length > 0 && this.#timers[0].dueAt <= this.now()) {
+      const timer = this.#timers.shift() as Timer;
+      this.#run(timer);
+    }
+    this.#arm();
+  }
+}
+
+export class ClockModeError extends Error {}

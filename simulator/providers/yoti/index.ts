@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ActionError, type ProviderDefinition, type SessionAction, type SimEnv } from '../provider.js';
+import { yotiErrorResponse } from './errors.js';
+import { shareRoutes } from './share/routes.js';
+import { ENDED, ShareSessions, type ShareState } from './share/share-sessions.js';
+import { connectSessionsSocket } from './share/socket.js';
+
+/** Yoti: https://api.yoti.com mounted at /yoti, paths below it exactly as Yoti's. */
+export const yotiProvider: ProviderDefinition = {
+  name: 'yoti',
+  prefix: '/yoti',
+  clientHints: (base) => [
+    `YOTI_API_URL=${base}/yoti/api/v1`,
+    `YOTI_IDV_API_URL=${base}/yoti/idverify/v1`,
+    `YOTI_SHARE_URL=${base}/yoti/api/v1.1   (QR codes, refs, ws connect-sessions)`,
+  ],
+  errorResponse: yotiErrorResponse,
+  create(ctx) {
+    const shares = new ShareSessions(ctx);
+    const app = new Hono<SimEnv>();
+    app.route('/', shareRoutes(ctx, shares));
+
+    const shareAction = <P extends z.ZodType>(
+      description: string,
+      params: P,
+      decide: (id: string, params: z.output<P>) => Promise<boolean>,
+    ): SessionAction<P> => ({
+      description,
+      params,
+      async run(session, input) {
+        if (ENDED.includes(session.state as ShareState)) {
+          throw new ActionError(`share session ${session.id} has already ended (${session.state})`, 409);
+        }
+        await decide(session.id, input);
+      },
+    });
+
+    return {
+      app,
+      sockets: [connectSessionsSocket(shares)],
+      actions: {
+        share: {
+          complete: shareAction(
+            'The user shares: COMPLETED with a token',
+            z.object({ profile: z.record(z.string(), z.unknown()).optional() }).strict(),
+            (id, p) => shares.finish(id, 'COMPLETED', 'admin action', p.profile),
+          ),
+          fail: shareAction('The share fails: FAILED', z.object({}).passthrough(), (id) =>
+            shares.finish(id, 'FAILED', 'admin action'),
+          ),
+          'time-out': shareAction('The session times out: TIMED_OUT', z.object({}).passthrough(), (id) =>
+            shares.finish(id, 'TIMED_OUT', 'admin action'),
+          ),
+        },
+      },
+      onScenarioLoaded: async () => shares.clearTimers(),
+      close: () => shares.clearTimers(),
+    };
+  },
+};

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/** The `yoti:` section of a scenario file. */
+export const wantedAttributeSchema = z
+  .object({
+    name: z.string().min(1).describe('attribute name, e.g. given_names, date_of_birth, selfie'),
+    derivation: z.string().optional().describe('e.g. age_over:18'),
+    optional: z.boolean().default(false),
+  })
+  .strict();
+
+export const policySchema = z
+  .object({
+    wanted: z.array(wantedAttributeSchema).default([]),
+    wanted_auth_types: z.array(z.number().int()).default([]),
+    wanted_remember_me: z.boolean().default(false),
+  })
+  .passthrough();
+
+export const shareOutcomeSchema = z
+  .discriminatedUnion('type', [
+    z
+      .object({
+        type: z.literal('complete'),
+        afterMs: z
+          .number()
+          .int()
+          .nonnegative()
+          .default(3_000)
+          .describe('from the first websocket subscriber'),
+        profile: z
+          .record(z.string(), z.unknown())
+          .default({})
+          .describe('attribute values by name; absent ones are generated from the seed'),
+      })
+      .strict(),
+    z.object({ type: z.literal('fail'), afterMs: z.number().int().nonnegative().default(3_000) }).strict(),
+    z
+      .object({ type: z.literal('time-out') })
+      .strict()
+      .describe('nothing happens until the lifetime runs out'),
+    z
+      .object({ type: z.literal('manual') })
+      .strict()
+      .describe('waits for an admin action'),
+    z
+      .object({ type: z.literal('reject') })
+      .strict()
+      .describe('the websocket answers REJECTED'),
+  ])
+  .describe('what the simulated user does once the QR is scanned');
+
+export const shareScenarioSchema = z
+  .object({
+    id: z.string().min(1).describe('the scenario id of the Yoti Hub application'),
+    policy: policySchema.prefault({}),
+    outcome: shareOutcomeSchema.prefault({ type: 'complete' }),
+    lifetimeMs: z
+      .number()
+      .int()
+      .positive()
+      .default(300_000)
+      .describe('from QR creation; TIMED_OUT when it runs out'),
+  })
+  .strict();
+
+export const yotiAppSchema = z
+  .object({
+    sdkId: z.string().min(1),
+    name: z.string().default('kyc-sim app'),
+    applicationId: z.string().optional().describe('application_id in QR metadata; the sdkId when absent'),
+    callbackEndpoint: z.string().default('http://127.0.0.1:3000/yoti/callback'),
+    receiptBgColor: z.string().default('#2D9FFF'),
+    scenarios: z.array(shareScenarioSchema).default([]),
+  })
+  .passthrough();
+
+export const yotiScenarioSchema = z
+  .object({
+    qrBaseUrl: z.string().url().default('https://code.yoti.com/').describe('prefix of QR code URLs'),
+    apps: z.array(yotiAppSchema).default([]),
+  })
+  .passthrough()
+  .superRefine((yoti, ctx) => {
+    const seen = new Set<string>();
+    yoti.apps.forEach((app, i) => {
+      if (seen.has(app.sdkId))
+        ctx.addIssue({ code: 'custom', path: ['apps', i, 'sdkId'], message: 'duplicate sdkId' });
+      seen.add(app.sdkId);
+      const ids = new Set<string>();
+      app.scenarios.forEach((s, j) => {
+        if (ids.has(s.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['apps', i, 'scenarios', j, 'id'],
+            message: 'duplicate scenario id',
+          });
+        ids.add(s.id);
+      });
+    });
+  });
+
+export type YotiScenario = z.output<typeof yotiScenarioSchema>;
+export type YotiApp = z.output<typeof yotiAppSchema>;
+export type ShareScenario = z.output<typeof shareScenarioSchema>;
+export type ShareOutcome = z.output<typeof shareOutcomeSchema>;
+export type SharePolicy = z.output<typeof policySchema>;

@@ -1,0 +1,206 @@
+import type { TimerHandle } from '../../../engine/clock.js';
+import type { SessionRecord } from '../../../engine/store.js';
+import type { SimContext } from '../../provider.js';
+import type { ShareOutcome, SharePolicy, YotiApp } from '../schema.js';
+import { encodePolicy, encodeQrCode } from './qr-code.js';
+
+/**
+ * The share session behind one QR code. Its id is the provider's own `session_data`.
+ * WAITING (QR issued) → CONNECTED (a websocket subscribed) → COMPLETED | FAILED | TIMED_OUT,
+ * or REJECTED when the scenario rejects it.
+ */
+export type ShareState = 'WAITING' | 'CONNECTED' | 'COMPLETED' | 'FAILED' | 'TIMED_OUT' | 'REJECTED';
+export type ShareStatus = 'COMPLETED' | 'FAILED' | 'TIMED_OUT';
+
+export interface ShareData {
+  sdkId: string;
+  scenarioId: string | null;
+  refId: string;
+  sharingToken: string;
+  /** base64 of the policy bytes in the QR. */
+  policyBytes: string;
+  policy: SharePolicy;
+  outcome: ShareOutcome;
+  expiresAt: number;
+  qrcode: string;
+  token?: string;
+  /** Attribute values chosen by the scenario or an admin action, for the receipt. */
+  profile?: Record<string, unknown>;
+}
+
+export type ShareSession = SessionRecord<ShareData>;
+
+/** What every subscriber of a session hears when the outcome is decided. */
+export interface ShareOutcomeMessage {
+  status: ShareStatus;
+  token?: string;
+}
+
+export const ENDED: readonly ShareState[] = ['COMPLETED', 'FAILED', 'TIMED_OUT', 'REJECTED'];
+export const outcomeChannel = (sessionData: string) => `yoti.share:${sessionData}`;
+export const refKey = (refId: string) => `yoti.ref:${refId}`;
+
+/** Mints the COMPLETED token for a session; replaced by the profile exchange to encrypt it. */
+export type TokenMinter = (session: ShareSession, ctx: SimContext) => Promise<string>;
+
+export const randomTokenMinter: TokenMinter = async (session, ctx) => {
+  const token = ctx.random().token(32);
+  await ctx.store.link(`yoti.token:${token}`, session.id);
+  return token;
+};
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** session_data starts with eight letters and digits, as in Yoti's example `0LBGRyLy-<uuid>`. */
+const alphanumeric = (bytes: Buffer) => [...bytes].map((b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('');
+
+export class ShareSessions {
+  /** Timers are per process; with a networked store each replica arms those it created. */
+  #timers = new Map<string, TimerHandle[]>();
+
+  constructor(
+    readonly ctx: SimContext,
+    private readonly mintToken: TokenMinter = randomTokenMinter,
+  ) {}
+
+  async create(
+    app: YotiApp,
+    options: { scenarioId: string | null; policy: SharePolicy; outcome: ShareOutcome; lifetimeMs: number },
+  ): Promise<ShareSession> {
+    const { ctx } = this;
+    const random = ctx.random();
+    const now = ctx.clock.now();
+    const refId = random.uuid();
+    const sessionData = `${alphanumeric(random.bytes(8))}-${random.uuid()}`;
+    const sharingToken = random.bytes(48);
+    const policyBytes = encodePolicy(options.policy);
+    const qrBytes = encodeQrCode({ sharingToken, refId, policy: policyBytes });
+    const qrcode = `${ctx.scenario().yoti.qrBaseUrl.replace(/\/?$/, '/')}${qrBytes.toString('base64url')}`;
+    const session: ShareSession = {
+      id: sessionData,
+      provider: 'yoti',
+      kind: 'share',
+      state: 'WAITING',
+      createdAt: now,
+      updatedAt: now,
+      data: {
+        sdkId: app.sdkId,
+        scenarioId: options.scenarioId,
+        refId,
+        sharingToken: sharingToken.toString('base64'),
+        policyBytes: policyBytes.toString('base64'),
+        policy: options.policy,
+        outcome: options.outcome,
+        expiresAt: now + options.lifetimeMs,
+        qrcode,
+      },
+      timeline: [{ at: now, event: 'qr-created', detail: { refId, scenarioId: options.scenarioId } }],
+    };
+    await ctx.store.put(session);
+    await ctx.store.link(refKey(refId), sessionData);
+    this.#arm(sessionData, options.lifetimeMs, () =>
+      this.finish(sessionData, 'TIMED_OUT', 'lifetime ran out'),
+    );
+    return session;
+  }
+
+  get(sessionData: string): Promise<ShareSession | undefined> {
+    return this.ctx.store.get<ShareData>(sessionData);
+  }
+
+  async byRef(refId: string): Promise<ShareSession | undefined> {
+    const id = await this.ctx.store.resolve(refKey(refId));
+    return id ? this.get(id) : undefined;
+  }
+
+  /**
+   * A websocket subscribed. The first subscriber starts the scenario's script (the user has
+   * scanned the code); returns the session, or undefined when the subscriber must be REJECTED.
+   */
+  async subscribe(sessionData: string): Promise<ShareSession | undefined> {
+    let firstSubscriber = false;
+    const session = await this.ctx.store.update<ShareData>(sessionData, (s) => {
+      if (ENDED.includes(s.state as ShareState)) return s;
+      if (s.data.outcome.type === 'reject') {
+        return this.#transition(s, 'REJECTED', 'rejected by scenario');
+      }
+      if (s.state === 'WAITING') {
+        firstSubscriber = true;
+        return this.#transition(s, 'CONNECTED', 'subscribed');
+      }
+      return s;
+    });
+    if (!session || ENDED.includes(session.state as ShareState)) {
+      if (session?.state === 'REJECTED') this.#disarm(sessionData);
+      return undefined;
+    }
+    if (firstSubscriber) this.#runScript(session);
+    return session;
+  }
+
+  /** Decides the outcome once; every subscriber hears it. Returns false if it had ended already. */
+  async finish(
+    sessionData: string,
+    status: ShareStatus,
+    reason: string,
+    profile?: Record<string, unknown>,
+  ): Promise<boolean> {
+    const before = await this.get(sessionData);
+    if (!before || ENDED.includes(before.state as ShareState)) return false;
+    const token =
+      status === 'COMPLETED'
+        ? await this.mintToken({ ...before, data: { ...before.data, profile } }, this.ctx)
+        : undefined;
+    let changed = false;
+    await this.ctx.store.update<ShareData>(sessionData, (s) => {
+      if (ENDED.includes(s.state as ShareState)) return s;
+      changed = true;
+      const next = this.#transition(s, status, reason);
+      return { ...next, data: { ...next.data, token, profile: profile ?? next.data.profile } };
+    });
+    if (!changed) return false;
+    this.#disarm(sessionData);
+    const message: ShareOutcomeMessage = token ? { status, token } : { status };
+    await this.ctx.store.publish(outcomeChannel(sessionData), message);
+    return true;
+  }
+
+  /** Forgets every timer (scenario reload, reset, shutdown). */
+  clearTimers(): void {
+    for (const handles of this.#timers.values()) for (const h of handles) this.ctx.clock.cancel(h);
+    this.#timers.clear();
+  }
+
+  #runScript(session: ShareSession): void {
+    const { outcome } = session.data;
+    if (outcome.type === 'complete') {
+      this.#arm(session.id, outcome.afterMs, () =>
+        this.finish(session.id, 'COMPLETED', 'completed by scenario', outcome.profile),
+      );
+    } else if (outcome.type === 'fail') {
+      this.#arm(session.id, outcome.afterMs, () => this.finish(session.id, 'FAILED', 'failed by scenario'));
+    }
+    // time-out and manual: the lifetime timer or an admin action decides.
+  }
+
+  #transition(s: ShareSession, state: ShareState, reason: string): ShareSession {
+    const at = this.ctx.clock.now();
+    return {
+      ...s,
+      state,
+      updatedAt: at,
+      timeline: [...s.timeline, { at, event: state, detail: { reason } }],
+    };
+  }
+
+  #arm(id: string, delayMs: number, fire: () => Promise<unknown>): void {
+    const handle = this.ctx.clock.schedule(delayMs, () => void fire(), `yoti share ${id}`);
+    const handles = this.#timers.get(id) ?? [];
+    handles.push(handle);
+    this.#timers.set(id, handles);
+  }
+
+  #disarm(id: string): void {
+    for (const h of this.#timers.get(id) ?? []) this.ctx.clock.cancel(h);
+    this.#timers.delete(id);
+  }
+}

@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import type { Faker } from '@faker-js/faker';
+import pino, { type Logger } from 'pino';
+import { Clock, type ClockMode } from './engine/clock.js';
+import { createFaker } from './engine/fake.js';
+import { FaultInjector } from './engine/faults.js';
+import { Journal } from './engine/journal.js';
+import { createRandom, type RandomSource } from './engine/random.js';
+import { type LoadedScenario, loadScenarioFile, validateScenario } from './engine/scenario-loader.js';
+import { MemorySessionStore, type SessionStore } from './engine/store.js';
+import { WebhookSender } from './engine/webhooks.js';
+import { scenariosDir } from './paths.js';
+import { providers } from './providers/index.js';
+import type { ProviderDefinition, ProviderInstance, SimContext } from './providers/provider.js';
+import { type Scenario, scenarioSchema } from './scenario.js';
+
+export interface SimulatorOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** A scenario file (YAML or JSON), or a scenario object. Defaults to scenarios/default.yaml. */
+  scenario?: string | Record<string, unknown>;
+  clock?: ClockMode;
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  /** Where generated keys are kept between runs. Defaults to .kyc-sim/ in the working directory. */
+  stateDir?: string;
+  /** Session store; in memory when absent. */
+  store?: SessionStore;
+  logLevel?: pino.Level | 'silent';
+  journalCapacity?: number;
+}
+
+export interface RunningProvider {
+  definition: ProviderDefinition;
+  instance: ProviderInstance;
+}
+
+/** The simulator's state apart from HTTP: engine, loaded scenario and running providers. */
+export class Runtime {
+  readonly clock: Clock;
+  readonly journal: Journal;
+  readonly store: SessionStore;
+  readonly faults = new FaultInjector();
+  readonly webhooks: WebhookSender;
+  readonly log: Logger;
+  readonly ctx: SimContext;
+  readonly providers: RunningProvider[];
+  #loaded!: LoadedScenario<Scenario>;
+  #random!: RandomSource;
+  #faker: Promise<Faker> | undefined;
+  #baseUrl = '';
+
+  private constructor(private readonly options: SimulatorOptions) {
+    this.clock = new Clock(options.clock ?? 'real');
+    this.journal = new Journal(() => this.clock.now(), options.journalCapacity);
+    this.store = options.store ?? new MemorySessionStore();
+    this.webhooks = new WebhookSender(this.clock, this.journal);
+    this.log = pino({ name: 'kyc-sim', level: options.logLevel ?? 'info' });
+    this.ctx = {
+      clock: this.clock,
+      store: this.store,
+      journal: this.journal,
+      webhooks: this.webhooks,
+      log: this.log,
+      stateDir: options.stateDir ?? join(process.cwd(), '.kyc-sim'),
+      random: () => this.#random,
+      faker: () => {
+        this.#faker ??= createFaker(this.seed);
+        return this.#faker;
+      },
+      scenario: () => this.#loaded.scenario,
+      scenarioDir: () => this.#loaded.baseDir,
+      baseUrl: () => this.#baseUrl,
+    };
+    this.providers = providers.map((definition) => ({ definition, instance: definition.create(this.ctx) }));
+  }
+
+  static async create(options: SimulatorOptions): Promise<Runtime> {
+    const runtime = new Runtime(options);
+    await runtime.apply(await Runtime.load(options.scenario));
+    return runtime;
+  }
+
+  /** Reads and validates a scenario without applying it. */
+  static async load(scenario: SimulatorOptions['scenario']): Promise<LoadedScenario<Scenario>> {
+    if (scenario === undefined) return loadScenarioFile(join(scenariosDir, 'default.yaml'), scenarioSchema);
+    if (typeof scenario === 'string') return loadScenarioFile(scenario, scenarioSchema);
+    const parsed = validateScenario(scenario, scenarioSchema, '<inline scenario>');
+    return { scenario: parsed, source: '<inline scenario>', baseDir: process.cwd() };
+  }
+
+  get scenario(): LoadedScenario<Scenario> {
+    return this.#loaded;
+  }
+
+  get seed(): number | undefined {
+    return this.options.seed ?? this.#loaded.scenario.seed;
+  }
+
+  setBaseUrl(url: string): void {
+    this.#baseUrl = url;
+  }
+
+  /** Makes `loaded` the current scenario: sessions, timers and fault counters start afresh. */
+  async apply(loaded: LoadedScenario<Scenario>): Promise<void> {
+    this.clock.clear();
+    await this.store.clear();
+    this.#loaded = loaded;
+    this.#random = createRandom(this.seed);
+    this.#faker = undefined;
+    this.faults.load(loaded.scenario.faults);
+    for (const { instance } of this.providers) await instance.onScenarioLoaded?.();
+  }
+
+  /** Back to the state right after start: the same scenario, no sessions, an empty journal. */
+  async reset(): Promise<void> {
+    this.journal.clear();
+    await this.apply(this.#loaded);
+  }
+
+  providerOf(path: string): RunningProvider | undefined {
+    return this.providers.find(
+      ({ definition }) => path === definition.prefix || path.startsWith(`${definition.prefix}/`),
+    );
+  }
+
+  close(): void {
+    for (const { instance } of this.providers) instance.close?.();
+    this.webhooks.close();
+    this.clock.dispose();
+  }
+}

@@ -1,0 +1,85 @@
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { WebSocketServer } from 'ws';
+import { createApp } from './app.js';
+import { JournaledSocket } from './engine/sockets.js';
+import { Runtime, type SimulatorOptions } from './runtime.js';
+
+export type { SimulatorOptions } from './runtime.js';
+
+export interface RunningSimulator {
+  /** Base URL, e.g. http://127.0.0.1:8080 */
+  url: string;
+  port: number;
+  runtime: Runtime;
+  close(): Promise<void>;
+}
+
+/** Frames above this size are refused with close code 1009 instead of being buffered. */
+const MAX_FRAME_BYTES = 64 * 1024;
+
+/** One Node server, one Hono app, websocket upgrades routed to the provider that owns the path. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const runtime = await Runtime.create(options);
+  const app = createApp(runtime);
+  const server = createAdaptorServer({ fetch: app.fetch });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+
+  server.on('upgrade', (request, socket, head) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const provider = runtime.providerOf(path);
+    for (const route of provider?.instance.sockets ?? []) {
+      const match = route.pattern.exec(path);
+      if (!match) continue;
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        ws.on('error', () => {}); // oversized or malformed frames close the socket; nothing to crash
+        const fault = runtime.faults.forSocket(path);
+        const journaled = new JournaledSocket(
+          ws,
+          runtime.journal,
+          provider?.definition.name ?? '?',
+          path,
+          fault,
+        );
+        Promise.resolve(route.handle(journaled, { ...match.groups })).catch((error) => {
+          runtime.log.error({ err: error, path }, 'websocket handler failed');
+          ws.close(1011, 'internal error');
+        });
+      });
+      return;
+    }
+    runtime.journal.record({
+      kind: 'ws-open',
+      provider: provider?.definition.name ?? 'simulator',
+      path,
+      status: 404,
+      note: 'no websocket route',
+    });
+    socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  runtime.setBaseUrl(url);
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((resolve) => {
+      for (const client of wss.clients) client.close(1001, 'kyc-sim shutting down');
+      runtime.close();
+      server.close(() => resolve());
+      // Give websockets a moment to say goodbye, then drop whatever is left.
+      setTimeout(() => {
+        for (const client of wss.clients) client.terminate();
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }, 200).unref();
+    });
+    return closing;
+  };
+  return { url, port, runtime, close };
+}
