@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { Clock, ClockModeError } from './clock.js';
+
+describe('manual clock', () => {
+  it('stands still until advanced, then fires due timers in due order', () => {
+    const clock = new Clock('manual', 1_000);
+    const fired: string[] = [];
+    clock.schedule(300, () => fired.push('c'));
+    clock.schedule(100, () => fired.push('a'));
+    clock.schedule(200, () => fired.push('b'));
+    clock.schedule(900, () => fired.push('late'));
+    expect(clock.now()).toBe(1_000);
+    clock.advance(300);
+    expect(fired).toEqual(['a', 'b', 'c']);
+    expect(clock.now()).toBe(1_300);
+  });
+
+  it('lets a timer read the time it was due at, and fires timers scheduled by timers', () => {
+    const clock = new Clock('manual', 0);
+    const seen: number[] = [];
+    clock.schedule(100, () => {
+      seen.push(clock.now());
+      clock.schedule(50, () => seen.push(clock.now()));
+    });
+    clock.advance(1_000);
+    expect(seen).toEqual([100, 150]);
+    expect(clock.now()).toBe(1_000);
+  });
+
+  it('does not fire cancelled timers, nor any after clear()', () => {
+    const clock = new Clock('manual', 0);
+    let count = 0;
+    const handle = clock.schedule(10, () => count++);
+    clock.cancel(handle);
+    clock.schedule(20, () => count++);
+    clock.clear();
+    clock.advance(100);
+    expect(count).toBe(0);
+  });
+
+  it('refuses to advance the real clock', () => {
+    expect(() => new Clock('real').advance(10)).toThrow(ClockModeError);
+  });
+
+  it('switches mode without a jump in time and keeps pending timers', async () => {
+    const clock = new Clock('manual', Date.now() - 60_000);
+    let fired = false;
+    clock.schedule(20, () => {
+      fired = true;
+    });
+    const before = clock.now();
+    clock.setMode('real');
+    expect(clock.now() - before).toBeLessThan(50);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(fired).toBe(true);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { Journal } from './journal.js';
+
+describe('journal', () => {
+  it('filters by provider, path, status and session, newest first', () => {
+    const journal = new Journal(() => 0);
+    journal.record({
+      kind: 'http',
+      provider: 'yoti',
+      method: 'GET',
+      path: '/yoti/a',
+      status: 200,
+      sessionId: 's1',
+    });
+    journal.record({ kind: 'http', provider: 'attestr', method: 'POST', path: '/attestr/b', status: 400 });
+    journal.record({ kind: 'ws-out', provider: 'yoti', path: '/yoti/ws', message: '{}', sessionId: 's1' });
+    expect(journal.query({ provider: 'yoti' }).map((e) => e.path)).toEqual(['/yoti/ws', '/yoti/a']);
+    expect(journal.query({ status: 400 }).map((e) => e.provider)).toEqual(['attestr']);
+    expect(journal.query({ sessionId: 's1', kind: 'http' })).toHaveLength(1);
+    expect(journal.query({ path: 'attestr', method: 'post' })).toHaveLength(1);
+  });
+
+  it('keeps a bounded ring and clips huge bodies', () => {
+    const journal = new Journal(() => 0, 3);
+    for (let i = 0; i < 5; i++)
+      journal.record({ kind: 'http', provider: 'p', path: `/${i}`, requestBody: 'x'.repeat(50_000) });
+    expect(journal.size).toBe(3);
+    const [newest] = journal.query();
+    expect(newest.path).toBe('/4');
+    expect(newest.requestBody?.length).toBeLessThan(20_000);
+    expect(newest.requestBody).toMatch(/more chars\]$/);
+  });
+});
