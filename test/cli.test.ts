@@ -1,0 +1,112 @@
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { packageRoot } from '../simulator/paths.js';
+import { openSocket } from './support/ws.js';
+import { requestQr, resolveRef } from './support/yoti-share.js';
+
+// The CLI as users run it: the compiled JavaScript (`npm test` builds before running tests).
+const cli = join(packageRoot, 'dist/simulator/cli.js');
+const children: ChildProcessWithoutNullStreams[] = [];
+
+function serve(
+  args: string[],
+): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--log-level', 'silent', ...args], {
+    cwd: mkdtempSync(join(tmpdir(), 'kyc-sim-cli-')),
+  });
+  children.push(child);
+  let output = '';
+  child.stdout.on('data', (d) => {
+    output += d;
+  });
+  child.stderr.on('data', (d) => {
+    output += d;
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (url) resolve({ child, url, output: () => output });
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
+  });
+}
+
+const exited = (child: ChildProcessWithoutNullStreams) =>
+  new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+
+describe('kyc-sim serve', () => {
+  it('prints the base URL and where to point clients, and serves the default scenario on 127.0.0.1', async () => {
+    const { url, output } = await serve([]);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(output()).toContain(`YOTI_API_URL=${url}/yoti/api/v1`);
+    expect(output()).toContain('scenario: default');
+    const res = await fetch(`${url}/__admin/health`);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('closes websockets with 1001 and exits 0 on SIGTERM', async () => {
+    const { child, url } = await serve(['--clock', 'manual']);
+    const scenario = await (await fetch(`${url}/__admin/scenario`)).json();
+    const app = scenario.scenario.yoti.apps[0];
+    const sim = { url } as Parameters<typeof requestQr>[0];
+    const { ref_id } = await requestQr(sim, app.sdkId, app.scenarios[0].id);
+    const { session_data } = await resolveRef(sim, ref_id);
+    const socket = await openSocket(
+      `${url.replace('http', 'ws')}/yoti/api/v1.1/connect-sessions/${session_data}`,
+    );
+    await socket.next();
+    const exit = exited(child);
+    child.kill('SIGTERM');
+    expect((await socket.closed).code).toBe(1001);
+    expect(await exit).toBe(0);
+  });
+
+  it('fails with file, path and reason for a bad scenario, and does not start', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kyc-sim-')), 'bad.yaml');
+    writeFileSync(file, 'yoti:\n  apps:\n    - sdkId: 42\n');
+    await expect(serve(['--scenario', file])).rejects.toThrow(/path: +yoti\.apps\[0\]\.sdkId/);
+  });
+});
+
+describe('kyc-sim validate', () => {
+  it('accepts every shipped scenario', () => {
+    const files = spawnSync('sh', ['-c', 'ls scenarios/*.yaml'], { cwd: packageRoot, encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean);
+    const run = spawnSync(process.execPath, [cli, 'validate', ...files], {
+      cwd: packageRoot,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(files.length);
+  });
+
+  it('exits non-zero at the first bad file with file, path and reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kyc-sim-'));
+    writeFileSync(join(dir, 'good.yaml'), 'name: fine\n');
+    writeFileSync(
+      join(dir, 'bad.json'),
+      '{"faults": [{"type": "error", "match": {"path": "/x"}, "status": 200}]}',
+    );
+    const run = spawnSync(
+      process.execPath,
+      [cli, 'validate', join(dir, 'good.yaml'), join(dir, 'bad.json')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('ok  ');
+    expect(run.stderr).toContain(`file:   ${join(dir, 'bad.json')}`);
+    expect(run.stderr).toContain('path:   faults[0].status');
+    expect(run.stderr).toMatch(/reason: .*400/);
+  });
+});
