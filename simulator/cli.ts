@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadScenarioFile, ScenarioError } from './engine/scenario-loader.js';
 import { providers } from './providers/index.js';
+import { writeYotiKeyPair } from './providers/yoti/auth/key-pair.js';
 import { scenarioSchema } from './scenario.js';
 import { startSimulator } from './server.js';
 
@@ -73,6 +74,23 @@ program
       } catch (error) {
         fail(error);
       }
+    }
+  });
+
+program
+  .command('keys')
+  .description(
+    'write a new Yoti app key pair: key.pem (private, for the SDK) and public.pem (for a scenario)',
+  )
+  .option('--out <dir>', 'folder to write to', '.')
+  .action(async (opts: { out: string }) => {
+    try {
+      const { privatePath, publicPath } = await writeYotiKeyPair(opts.out);
+      process.stdout.write(
+        `wrote ${privatePath} (give it to the Yoti SDK)\nwrote ${publicPath} (register it: yoti.apps[].publicKey)\n`,
+      );
+    } catch (error) {
+      fail(error);
     }
   });
 

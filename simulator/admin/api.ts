@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import type { Runtime } from '../runtime.js';
 import { clockRoutes } from './clock.js';
+import { eventRoutes } from './events.js';
 import { journalRoutes } from './journal.js';
 import { scenarioRoutes } from './scenario.js';
 import { sessionRoutes } from './sessions.js';
+import { consoleUi } from './ui/index.js';
 
 /** The control plane at /__admin. Errors here are kyc-sim's own: `{error, ...detail}`. */
 export function adminApi(runtime: Runtime): Hono {
@@ -12,11 +14,16 @@ export function adminApi(runtime: Runtime): Hono {
   app.route('/sessions', sessionRoutes(runtime));
   app.route('/clock', clockRoutes(runtime));
   app.route('/requests', journalRoutes(runtime));
+  app.route('/events', eventRoutes(runtime));
+  app.route('/ui', consoleUi(runtime));
   app.route('/', scenarioRoutes(runtime));
   app.post('/reset', async (c) => {
     await runtime.reset();
     return c.json({ status: 'reset', scenario: runtime.scenario.scenario.name });
   });
+  for (const { definition, instance } of runtime.providers) {
+    if (instance.adminApp) app.route(`/${definition.name}`, instance.adminApp);
+  }
   app.notFound((c) => c.json({ error: `no admin route ${c.req.method} ${c.req.path}` }, 404));
   return app;
 }

@@ -77,6 +77,8 @@ export interface ProviderDefinition {
 export interface ProviderInstance {
   app: Hono<SimEnv>;
   sockets?: SocketRoute[];
+  /** Provider-specific control routes, mounted by the admin API at /__admin/<provider name>. */
+  adminApp?: Hono;
   /** Session actions by session kind, then by action name. */
   actions?: Record<string, Record<string, SessionAction>>;
   /** After a scenario (re)load or a reset: drop timers and caches tied to the old one. */

@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ActionError, type ProviderDefinition, type SessionAction, type SimEnv } from '../provider.js';
+import { yotiAdminRoutes } from './auth/admin-routes.js';
+import { YotiAppRegistry } from './auth/app-registry.js';
 import { yotiErrorResponse } from './errors.js';
+import { qrImageRoutes } from './qr-image.js';
 import { shareRoutes } from './share/routes.js';
 import { ENDED, ShareSessions, type ShareState } from './share/share-sessions.js';
 import { connectSessionsSocket } from './share/socket.js';
@@ -17,9 +20,13 @@ export const yotiProvider: ProviderDefinition = {
   ],
   errorResponse: yotiErrorResponse,
   create(ctx) {
+    // Apps, keys and nonces of this simulator. Signed APIs guard their routes with
+    // verifySignedRequest({ apps, prefix }) from ./auth/verify-signed-request.ts.
+    const apps = new YotiAppRegistry(ctx);
     const shares = new ShareSessions(ctx);
     const app = new Hono<SimEnv>();
     app.route('/', shareRoutes(ctx, shares));
+    app.route('/', qrImageRoutes());
 
     const shareAction = <P extends z.ZodType>(
       description: string,
@@ -38,6 +45,7 @@ export const yotiProvider: ProviderDefinition = {
 
     return {
       app,
+      adminApp: yotiAdminRoutes(apps),
       sockets: [connectSessionsSocket(shares)],
       actions: {
         share: {
@@ -54,7 +62,10 @@ export const yotiProvider: ProviderDefinition = {
           ),
         },
       },
-      onScenarioLoaded: async () => shares.clearTimers(),
+      onScenarioLoaded: async () => {
+        shares.clearTimers();
+        await apps.reload();
+      },
       close: () => shares.clearTimers(),
     };
   },

@@ -72,13 +72,43 @@ export const yotiAppSchema = z
     callbackEndpoint: z.string().default('http://127.0.0.1:3000/yoti/callback'),
     receiptBgColor: z.string().default('#2D9FFF'),
     scenarios: z.array(shareScenarioSchema).default([]),
+    publicKey: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('the app public key: inline PEM, or a path relative to the scenario file'),
+    generateKey: z
+      .boolean()
+      .default(false)
+      .describe('kyc-sim generates the key pair on first start and keeps it in .kyc-sim/'),
+    enabled: z.boolean().default(true).describe('a disabled app gets 403 DISABLED_APP on signed calls'),
   })
-  .passthrough();
+  .passthrough()
+  .refine((app) => !(app.publicKey && app.generateKey), {
+    message: 'give either publicKey or generateKey: true, not both',
+    path: ['generateKey'],
+  });
+
+export const signingSchema = z
+  .object({
+    timestampWindowMs: z
+      .number()
+      .int()
+      .positive()
+      .default(300_000)
+      .describe('how far a signed request timestamp may be from now, either way'),
+    checkAuthKey: z
+      .boolean()
+      .default(true)
+      .describe('the profile call must send X-Yoti-Auth-Key matching the registered key'),
+  })
+  .strict();
 
 export const yotiScenarioSchema = z
   .object({
     qrBaseUrl: z.string().url().default('https://code.yoti.com/').describe('prefix of QR code URLs'),
     apps: z.array(yotiAppSchema).default([]),
+    signing: signingSchema.prefault({}).describe('rules of the X-Yoti-Auth-Digest verifier'),
   })
   .passthrough()
   .superRefine((yoti, ctx) => {
@@ -102,6 +132,7 @@ export const yotiScenarioSchema = z
 
 export type YotiScenario = z.output<typeof yotiScenarioSchema>;
 export type YotiApp = z.output<typeof yotiAppSchema>;
+export type SigningRules = z.output<typeof signingSchema>;
 export type ShareScenario = z.output<typeof shareScenarioSchema>;
 export type ShareOutcome = z.output<typeof shareOutcomeSchema>;
 export type SharePolicy = z.output<typeof policySchema>;

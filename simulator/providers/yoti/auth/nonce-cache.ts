@@ -1,0 +1,37 @@
+import type { Clock } from '../../../engine/clock.js';
+
+/**
+ * Nonces seen by signed requests, each kept until its timestamp window has passed (on the
+ * simulator clock); after that a replay fails the timestamp check anyway.
+ */
+export class NonceCache {
+  /** Insertion order is expiry order (one window for all), so pruning stops at the first live entry. */
+  #expiries = new Map<string, number>();
+
+  constructor(private readonly clock: Clock) {}
+
+  /** Records the nonce; false when it was already used within its window. */
+  use(sdkId: string, nonce: string, keepMs: number): boolean {
+    const now = this.clock.now();
+    this.#prune(now);
+    const key = `${sdkId}\u0000${nonce}`;
+    if (this.#expiries.has(key)) return false;
+    this.#expiries.set(key, now + keepMs);
+    return true;
+  }
+
+  get size(): number {
+    return this.#expiries.size;
+  }
+
+  clear(): void {
+    this.#expiries.clear();
+  }
+
+  #prune(now: number): void {
+    for (const [key, expiresAt] of this.#expiries) {
+      if (expiresAt > now) break;
+      this.#expiries.delete(key);
+    }
+  }
+}
