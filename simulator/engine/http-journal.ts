@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Journal } from './journal.js';
 
 /** Headers worth keeping in the journal; the rest is noise (and cookies stay out of it). */
@@ -17,6 +17,28 @@ const KEPT_HEADERS = [
 const isText = (contentType: string | null) =>
   !!contentType && /json|text|xml|javascript|x-www-form-urlencoded/.test(contentType);
 
+/**
+ * Captures the text a route answers with as it is handed to Hono. Cloning the finished Response
+ * instead would turn every answer into a stream and cost most of the throughput.
+ */
+function captureResponseText(c: Context): () => string | undefined {
+  let captured: string | undefined;
+  const { json, text, body } = c;
+  c.json = ((object: unknown, ...rest: unknown[]) => {
+    captured = JSON.stringify(object);
+    return (json as (...args: unknown[]) => Response)(object, ...rest);
+  }) as typeof c.json;
+  c.text = ((value: string, ...rest: unknown[]) => {
+    captured = value;
+    return (text as (...args: unknown[]) => Response)(value, ...rest);
+  }) as typeof c.text;
+  c.body = ((data: unknown, ...rest: unknown[]) => {
+    if (typeof data === 'string') captured = data;
+    return (body as (...args: unknown[]) => Response)(data, ...rest);
+  }) as typeof c.body;
+  return () => captured;
+}
+
 /** Records every HTTP request and its answer. `providerOf` names the provider by path. */
 export function journalRequests(
   journal: Journal,
@@ -32,6 +54,7 @@ export function journalRequests(
         ? await c.req.text()
         : `<${req.headers.get('content-type') ?? 'binary'} body>`
       : undefined;
+    const responseText = captureResponseText(c);
     await next();
     const headers: Record<string, string> = {};
     for (const name of KEPT_HEADERS) {
@@ -39,19 +62,19 @@ export function journalRequests(
       if (value !== null) headers[name] = value;
     }
     const res = c.res;
-    const responseBody = isText(res.headers.get('content-type')) ? await res.clone().text() : undefined;
-    const url = new URL(req.url);
+    const path = c.req.path;
+    const queryAt = req.url.indexOf('?');
     journal.record({
       kind: 'http',
-      provider: providerOf(url.pathname),
+      provider: providerOf(path),
       method: req.method,
-      path: url.pathname,
-      query: url.search ? url.search.slice(1) : undefined,
+      path,
+      query: queryAt >= 0 ? req.url.slice(queryAt + 1) : undefined,
       status: res.status,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       requestHeaders: headers,
       requestBody,
-      responseBody,
+      responseBody: isText(res.headers.get('content-type')) ? responseText() : undefined,
       sessionId: c.get('sessionId'),
       note: c.get('journalNote'),
     });

@@ -45,22 +45,31 @@ export function clip(text: string | undefined): string | undefined {
 }
 
 export class Journal {
-  #entries: JournalEntry[] = [];
+  /** A circular buffer: #start is the oldest entry, #count how many are held. */
+  #entries: (JournalEntry | undefined)[];
+  #start = 0;
+  #count = 0;
   #nextId = 1;
   #listeners = new Set<(entry: JournalEntry) => void>();
 
   constructor(
     private readonly now: () => number,
     private readonly capacity = 5_000,
-  ) {}
+  ) {
+    this.#entries = new Array(capacity);
+  }
 
   record(entry: Omit<JournalEntry, 'id' | 'at'> & { at?: number }): JournalEntry {
-    const full: JournalEntry = { ...entry, id: this.#nextId++, at: entry.at ?? this.now() };
-    full.requestBody = clip(full.requestBody);
-    full.responseBody = clip(full.responseBody);
-    full.message = clip(full.message);
-    this.#entries.push(full);
-    if (this.#entries.length > this.capacity) this.#entries.splice(0, this.#entries.length - this.capacity);
+    // Callers pass a fresh object; filling it in place keeps the hot path free of copies.
+    const full = entry as JournalEntry;
+    full.id = this.#nextId++;
+    full.at ??= this.now();
+    if (full.requestBody !== undefined) full.requestBody = clip(full.requestBody);
+    if (full.responseBody !== undefined) full.responseBody = clip(full.responseBody);
+    if (full.message !== undefined) full.message = clip(full.message);
+    this.#entries[(this.#start + this.#count) % this.capacity] = full;
+    if (this.#count < this.capacity) this.#count++;
+    else this.#start = (this.#start + 1) % this.capacity;
     for (const listener of this.#listeners) listener(full);
     return full;
   }
@@ -69,8 +78,8 @@ export class Journal {
   query(filter: JournalFilter = {}): JournalEntry[] {
     const out: JournalEntry[] = [];
     const limit = filter.limit ?? 500;
-    for (let i = this.#entries.length - 1; i >= 0 && out.length < limit; i--) {
-      const e = this.#entries[i];
+    for (let i = this.#count - 1; i >= 0 && out.length < limit; i--) {
+      const e = this.#entries[(this.#start + i) % this.capacity] as JournalEntry;
       if (filter.provider && e.provider !== filter.provider) continue;
       if (filter.kind && e.kind !== filter.kind) continue;
       if (filter.method && e.method !== filter.method.toUpperCase()) continue;
@@ -90,10 +99,12 @@ export class Journal {
   }
 
   clear(): void {
-    this.#entries = [];
+    this.#entries = new Array(this.capacity);
+    this.#start = 0;
+    this.#count = 0;
   }
 
   get size(): number {
-    return this.#entries.length;
+    return this.#count;
   }
 }
