@@ -55,7 +55,7 @@ describe('yoti-share kiosk command', () => {
     ]) {
       expect(out).toContain(step);
     }
-    const { query } = backend.requests.at(-1) ?? { query: {} };
+    const query = backend.requests.at(-1)?.query ?? {};
     expect(query).toMatchObject({ lane: '2', location: 'WC2N4JH' });
     expect(out).toContain(`token: ${query.token}`);
     expect(out).toMatch(/callback GET .*lane=2.* → 200/);
