@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { faultSchema } from './engine/faults.js';
+import { attestrScenarioSchema } from './providers/attestr/schema.js';
 import { yotiScenarioSchema } from './providers/yoti/schema.js';
 
 /**
@@ -14,6 +15,7 @@ export const scenarioSchema = z
     seed: z.number().int().optional().describe('makes ids, tokens and fake data reproducible'),
     faults: z.array(faultSchema).default([]).describe('latency, error statuses and dropped websockets'),
     yoti: yotiScenarioSchema.prefault({}),
+    attestr: attestrScenarioSchema.prefault({}),
   })
   .strict();
 

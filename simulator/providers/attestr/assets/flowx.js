@@ -1,0 +1,255 @@
+/*
+ * kyc-sim stand-in for https://cdn.attestr.com/flowx.js (plain JS, no build step).
+ *
+ *   new AttestrFlowx({ cl, hs, lc, qr, retry, onFlowxSuccess, onFlowxError, onFlowxSkip }).launch();
+ *
+ * It runs the handshake's flow against the simulator that served this file, in an overlay on the
+ * page. Each stage completes as the scenario says, or when the tester clicks Complete / Fail /
+ * Skip. Then exactly one handler is called with Attestr's documented data:
+ *   success {signature}; error {code, httpStatusCode, message, retry: false, stage, original?};
+ *   skip {stage}.
+ */
+(() => {
+  var script = document.currentScript;
+  var BASE = script?.src ? new URL('.', script.src).href.replace(/\/$/, '') : '/attestr';
+  var POLL_MS = 200;
+
+  var LABELS = {
+    en: {
+      title: 'Identity verification',
+      complete: 'Complete stage',
+      fail: 'Fail stage',
+      skip: 'Skip',
+      close: 'Close',
+      running: 'in progress',
+      pending: 'waiting',
+      success: 'done',
+      error: 'failed',
+      skipped: 'skipped',
+      connecting: 'Connecting…',
+    },
+    hi: {
+      title: 'पहचान सत्यापन',
+      complete: 'चरण पूरा करें',
+      fail: 'चरण विफल करें',
+      skip: 'छोड़ें',
+      close: 'बंद करें',
+      running: 'जारी है',
+      pending: 'प्रतीक्षा में',
+      success: 'पूर्ण',
+      error: 'विफल',
+      skipped: 'छोड़ा गया',
+      connecting: 'कनेक्ट हो रहा है…',
+    },
+  };
+  var NETWORK_ERROR = {
+    en: 'Request could not be completed. Try again later.',
+    hi: 'अनुरोध पूरा नहीं किया जा सका। बाद में कोशिश करें।',
+  };
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach((k) => {
+      if (k === 'style') node.style.cssText = attrs[k];
+      else if (k === 'text') node.textContent = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach((child) => {
+      node.appendChild(child);
+    });
+    return node;
+  }
+
+  function AttestrFlowx(options) {
+    if (!(this instanceof AttestrFlowx)) return new AttestrFlowx(options);
+    this.options = options || {};
+    this.lc = LABELS[this.options.lc] ? this.options.lc : 'en';
+    this.labels = LABELS[this.lc];
+    this.overlay = null;
+    this.timer = null;
+    this.done = false;
+  }
+
+  AttestrFlowx.prototype.launch = function () {
+    var o = this.options;
+    this.done = false;
+    this.openOverlay();
+    this.request('POST', '/flowx/sim/runs', {
+      cl: o.cl,
+      hs: o.hs,
+      lc: o.lc || 'en',
+      qr: o.qr || {},
+      retry: o.retry === true,
+    }).then(
+      (res) => {
+        if (!res.ok) return this.finish('error', errorData(res.body, null));
+        this.render(res.body);
+      },
+      () => {
+        this.finish('error', networkError(this.lc, null));
+      },
+    );
+  };
+
+  AttestrFlowx.prototype.request = (method, path, body) =>
+    fetch(BASE + path, {
+      method: method,
+      headers: body ? { 'content-type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    }).then((response) => response.json().then((json) => ({ ok: response.ok, body: json })));
+
+  AttestrFlowx.prototype.poll = function () {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      var path = `/flowx/sim/runs/${encodeURIComponent(this.options.hs)}`;
+      this.request('GET', `${path}?cl=${encodeURIComponent(this.options.cl)}&lc=${this.lc}`).then(
+        (res) => {
+          if (this.done) return;
+          if (!res.ok) return this.finish('error', errorData(res.body, null));
+          this.render(res.body);
+        },
+        () => {
+          if (!this.done) this.poll();
+        },
+      );
+    }, POLL_MS);
+  };
+
+  AttestrFlowx.prototype.decide = function (stage, decision, code) {
+    var path = `/flowx/sim/runs/${encodeURIComponent(this.options.hs)}/stages/${encodeURIComponent(stage)}`;
+    this.request('POST', path, { cl: this.options.cl, decision: decision, code: code }).then(
+      (res) => {
+        // A refusal means the stage was decided meanwhile (scenario timer); polling shows the truth.
+        if (res.ok && !this.done) this.render(res.body);
+      },
+      () => {},
+    );
+  };
+
+  AttestrFlowx.prototype.render = function (run) {
+    if (this.done) return;
+    if (run.outcome) return this.finish(run.outcome.handler, run.outcome.data);
+    var labels = this.labels;
+    var list = this.overlay.querySelector('[data-testid="flowx-stages"]');
+    list.innerHTML = '';
+    run.stages.forEach((stage) => {
+      var item = el(
+        'li',
+        { 'data-testid': `flowx-stage-${stage.id}`, 'data-status': stage.status, style: 'margin:8px 0' },
+        [
+          el('strong', { text: stage.title }),
+          el('span', { text: ` — ${labels[stage.status] || stage.status}`, style: 'color:#555' }),
+        ],
+      );
+      if (stage.id === run.current) item.appendChild(this.controls(stage.id, run.errorCodes));
+      list.appendChild(item);
+    });
+    this.poll();
+  };
+
+  AttestrFlowx.prototype.controls = function (stageId, errorCodes) {
+    var labels = this.labels;
+    var select = el(
+      'select',
+      { 'data-testid': 'flowx-fail-code' },
+      errorCodes.map((e) => el('option', { value: String(e.code), text: e.label })),
+    );
+    var complete = el('button', { type: 'button', 'data-testid': 'flowx-complete', text: labels.complete });
+    var fail = el('button', { type: 'button', 'data-testid': 'flowx-fail', text: labels.fail });
+    var skip = el('button', { type: 'button', 'data-testid': 'flowx-skip', text: labels.skip });
+    complete.onclick = () => {
+      this.decide(stageId, 'success');
+    };
+    fail.onclick = () => {
+      this.decide(stageId, 'error', Number(select.value));
+    };
+    skip.onclick = () => {
+      this.decide(stageId, 'skip');
+    };
+    this.currentStage = stageId;
+    return el('div', { style: 'display:flex;gap:6px;margin-top:6px;flex-wrap:wrap' }, [
+      complete,
+      select,
+      fail,
+      skip,
+    ]);
+  };
+
+  AttestrFlowx.prototype.openOverlay = function () {
+    this.closeOverlay();
+    var close = el('button', {
+      type: 'button',
+      'data-testid': 'flowx-close',
+      'aria-label': this.labels.close,
+      text: '×',
+      style: 'position:absolute;top:8px;right:12px;border:0;background:none;font-size:22px;cursor:pointer',
+    });
+    // Closing the overlay is the user interrupting the flow: the running stage is skipped.
+    close.onclick = () => {
+      if (this.currentStage) this.decide(this.currentStage, 'skip');
+    };
+    var panel = el(
+      'div',
+      {
+        role: 'dialog',
+        'aria-modal': 'true',
+        style:
+          'position:relative;background:#fff;color:#111;max-width:460px;margin:10vh auto;padding:20px 24px;' +
+          'border-radius:10px;font:15px/1.4 system-ui,sans-serif;box-shadow:0 10px 40px rgba(0,0,0,.3)',
+      },
+      [
+        close,
+        el('h2', { text: this.labels.title, style: 'margin:0 0 4px;font-size:19px' }),
+        el('div', { text: 'Attestr FlowX · kyc-sim', style: 'color:#777;font-size:12px' }),
+        el('ol', { 'data-testid': 'flowx-stages', style: 'padding-left:20px' }, [
+          el('li', { text: this.labels.connecting }),
+        ]),
+      ],
+    );
+    this.overlay = el(
+      'div',
+      {
+        id: 'attestr-flowx-overlay',
+        'data-testid': 'flowx-overlay',
+        style: 'position:fixed;inset:0;z-index:2147483000;background:rgba(0,0,0,.55);overflow:auto',
+      },
+      [panel],
+    );
+    document.body.appendChild(this.overlay);
+  };
+
+  AttestrFlowx.prototype.closeOverlay = function () {
+    clearTimeout(this.timer);
+    if (this.overlay?.parentNode) this.overlay.parentNode.removeChild(this.overlay);
+    this.overlay = null;
+    this.currentStage = null;
+  };
+
+  /** Ends the session on the device: closes the overlay and calls exactly one handler once. */
+  AttestrFlowx.prototype.finish = function (handler, data) {
+    if (this.done) return;
+    this.done = true;
+    this.closeOverlay();
+    var o = this.options;
+    var fn = handler === 'success' ? o.onFlowxSuccess : handler === 'skip' ? o.onFlowxSkip : o.onFlowxError;
+    if (typeof fn === 'function') fn(data);
+  };
+
+  function errorData(body, stage) {
+    var data = {
+      code: body?.code,
+      httpStatusCode: body?.httpStatusCode,
+      message: body?.message,
+      retry: false,
+      stage: stage,
+    };
+    if (body?.original) data.original = body.original;
+    return data;
+  }
+
+  function networkError(lc, stage) {
+    return { code: 5001, httpStatusCode: 500, message: NETWORK_ERROR[lc], retry: false, stage: stage };
+  }
+
+  window.AttestrFlowx = AttestrFlowx;
+})();

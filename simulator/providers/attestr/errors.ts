@@ -1,0 +1,112 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorSpec } from '../provider.js';
+
+/** Attestr's error body: `{httpStatusCode, code, message, details?}`, code a number. */
+export interface AttestrError {
+  httpStatusCode: number;
+  code: number;
+  message: string;
+  details?: unknown;
+}
+
+interface KnownCode {
+  status: number;
+  en: string;
+  hi: string;
+}
+
+/** Documented codes with their HTTP status and user-facing messages in English and Hindi. */
+export const KNOWN_CODES: Record<number, KnownCode> = {
+  4001: {
+    status: 400,
+    en: 'Malformed or missing request parameter',
+    hi: 'अनुरोध पैरामीटर गलत है या मौजूद नहीं है',
+  },
+  4002: { status: 400, en: 'Flow does not exist', hi: 'फ़्लो मौजूद नहीं है' },
+  4005: {
+    status: 400,
+    en: 'Low credits balance. Please recharge your account',
+    hi: 'क्रेडिट शेष कम है। कृपया अपना खाता रिचार्ज करें',
+  },
+  40034: { status: 400, en: 'Flow is inactive', hi: 'फ़्लो निष्क्रिय है' },
+  4016: { status: 401, en: 'Invalid client authorization', hi: 'अमान्य क्लाइंट प्राधिकरण' },
+  4031: { status: 403, en: 'Unauthorized access', hi: 'अनधिकृत पहुँच' },
+  4035: {
+    status: 403,
+    en: 'Requested service is not provisioned for your account',
+    hi: 'अनुरोधित सेवा आपके खाते के लिए उपलब्ध नहीं है',
+  },
+  4039: {
+    status: 403,
+    en: 'Request IP address is not whitelisted',
+    hi: 'अनुरोध का IP पता श्वेतसूची में नहीं है',
+  },
+  4081: { status: 408, en: 'The session has timed out', hi: 'सत्र का समय समाप्त हो गया है' },
+  4291: {
+    status: 429,
+    en: 'Account rate limit exceeded. Try again later',
+    hi: 'खाते की दर सीमा पार हो गई। बाद में कोशिश करें',
+  },
+  4292: {
+    status: 429,
+    en: 'API rate limit exceeded. Try again later',
+    hi: 'API की दर सीमा पार हो गई। बाद में कोशिश करें',
+  },
+  40051: { status: 400, en: 'Unsupported API version', hi: 'असमर्थित API संस्करण' },
+  5001: {
+    status: 500,
+    en: 'Request could not be completed. Try again later.',
+    hi: 'अनुरोध पूरा नहीं किया जा सका। बाद में कोशिश करें।',
+  },
+};
+
+export type Language = 'en' | 'hi';
+export const LANGUAGES: readonly Language[] = ['en', 'hi'];
+
+export const languageOf = (lc: unknown): Language =>
+  LANGUAGES.includes(lc as Language) ? (lc as Language) : 'en';
+
+/** Attestr codes start with their HTTP status (4035 → 403, 40034 → 400); 500 otherwise. */
+export function statusOf(code: number): number {
+  const known = KNOWN_CODES[code]?.status;
+  if (known) return known;
+  const prefix = Number(String(code).slice(0, 3));
+  return prefix >= 400 && prefix <= 599 ? prefix : 500;
+}
+
+/** The message for a code in a language; stage-specific codes fall back to the generic one. */
+export function localisedMessage(code: number, lc: Language): string {
+  const known = KNOWN_CODES[code];
+  if (known) return known[lc];
+  return lc === 'hi'
+    ? `सत्यापन पूरा नहीं हो सका (त्रुटि ${code})`
+    : `Verification could not be completed (error ${code})`;
+}
+
+export function attestrError(code: number, message?: string, details?: unknown): AttestrError {
+  const error: AttestrError = {
+    httpStatusCode: statusOf(code),
+    code,
+    message: message ?? localisedMessage(code, 'en'),
+  };
+  if (details !== undefined) error.details = details;
+  return error;
+}
+
+export function sendAttestrError(c: Context, error: AttestrError): Response {
+  return c.json(error, error.httpStatusCode as ContentfulStatusCode);
+}
+
+/** For faults and unmatched paths: a numeric scenario code wins, else one fitting the status. */
+export function attestrErrorResponse(c: Context, { status, code, message, details }: ErrorSpec): Response {
+  const numeric = code !== undefined && /^\d+$/.test(code) ? Number(code) : defaultCode(status);
+  const body: AttestrError = { httpStatusCode: status, code: numeric, message };
+  if (details !== undefined) body.details = details;
+  return c.json(body, status as ContentfulStatusCode);
+}
+
+function defaultCode(status: number): number {
+  const byStatus: Record<number, number> = { 400: 4001, 401: 4016, 403: 4031, 408: 4081, 429: 4291 };
+  return byStatus[status] ?? (status >= 500 ? 5001 : status * 10);
+}

@@ -1,0 +1,285 @@
+import type { SimContext } from '../provider.js';
+import { type AttestrError, attestrError, type Language, localisedMessage, statusOf } from './errors.js';
+import { fillInput, fillOutput } from './fill.js';
+import {
+  ENDED,
+  type FlowxErrorData,
+  type Handshake,
+  type HandshakeData,
+  type HandshakeState,
+  type Handshakes,
+} from './handshakes.js';
+import type { Flow, StageOutcome } from './schema.js';
+import { resultText, signResult } from './signature.js';
+
+/** What decides a running stage: the scenario's timer, the tester's click or an admin action. */
+export type StageDecision =
+  | { type: 'success' }
+  | {
+      type: 'error';
+      code: number;
+      httpStatusCode?: number;
+      original?: Partial<AttestrError> & { code: number };
+    }
+  | { type: 'skip' };
+
+export interface LaunchOptions {
+  clientKey: string;
+  lc: Language;
+  qr: Record<string, unknown>;
+  retry: boolean;
+}
+
+/** Raised when a launch or decision is refused; carries Attestr's error. */
+export class FlowxRefusal extends Error {
+  constructor(readonly error: AttestrError) {
+    super(error.message);
+  }
+}
+
+/** Runs a handshake's flow, stage by stage, and ends it with a result, an error or a skip. */
+export class FlowRuns {
+  /** One change at a time per handshake, so a timer and a click cannot both decide a stage. */
+  #queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly handshakes: Handshakes,
+  ) {}
+
+  flowOf(hs: Handshake): Flow | undefined {
+    return this.ctx.scenario().attestr.flows.find((f) => f.id === hs.data.flowId);
+  }
+
+  /** flowx.js `launch()`: starts the run, resumes it, or reruns failed stages when `retry`. */
+  launch(id: string, options: LaunchOptions): Promise<Handshake> {
+    return this.#serial(id, () => this.#launch(id, options));
+  }
+
+  /** Decides the running stage (`stageId` must be it when given). */
+  decide(id: string, stageId: string | undefined, decision: StageDecision, by: string): Promise<Handshake> {
+    return this.#serial(id, () => this.#decide(id, stageId, decision, by));
+  }
+
+  #serial<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#queues.get(id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.#queues.set(id, next);
+    void next
+      .finally(() => {
+        if (this.#queues.get(id) === next) this.#queues.delete(id);
+      })
+      .catch(() => undefined);
+    return next;
+  }
+
+  async #launch(id: string, options: LaunchOptions): Promise<Handshake> {
+    const hs = await this.handshakes.get(id);
+    if (!hs) throw new FlowxRefusal(attestrError(4001, `Handshake ${id} does not exist`));
+    if (hs.data.clientKey !== options.clientKey) {
+      throw new FlowxRefusal(attestrError(4016, `Client key does not match handshake ${id}`));
+    }
+    if (hs.state === 'EXPIRED' || hs.data.expiresAt <= this.ctx.clock.now()) {
+      throw new FlowxRefusal(attestrError(4081, `Handshake ${id} has expired`));
+    }
+    if (hs.data.archived) throw new FlowxRefusal(attestrError(4001, `Handshake ${id} is archived`));
+    const flow = this.flowOf(hs);
+    if (!flow) throw new FlowxRefusal(attestrError(4002, `Flow ${hs.data.flowId} does not exist`));
+    if (!flow.active) throw new FlowxRefusal(attestrError(40034, `Flow ${flow.id} is inactive`));
+    const state = hs.state as HandshakeState;
+    if (state === 'RUNNING' || (state === 'COMPLETED' && options.retry)) return hs;
+    if (state !== 'CREATED' && !options.retry) {
+      throw new FlowxRefusal(
+        attestrError(4001, `Handshake ${id} has already run (${state}); launch with retry: true to rerun it`),
+      );
+    }
+    // Only variables the flow declares are taken from qr; the rest are ignored.
+    const declared = Object.keys(flow.variables);
+    const qr = Object.fromEntries(Object.entries(options.qr).filter(([k]) => declared.includes(k)));
+    await this.handshakes.update(
+      id,
+      state === 'CREATED' ? 'launched' : 'retried',
+      (d) => {
+        const variables = state === 'CREATED' ? { ...d.variables, ...qr } : d.variables;
+        return {
+          ...d,
+          lc: options.lc,
+          variables,
+          error: undefined,
+          skippedAt: undefined,
+          stages: d.stages.map((s, i) =>
+            s.status === 'success'
+              ? s
+              : { ...s, status: 'pending', input: fillInput(flow.stages[i]?.input ?? s.input, variables) },
+          ),
+        };
+      },
+      {
+        lc: options.lc,
+        retry: options.retry,
+        ignoredVariables: Object.keys(options.qr).filter((k) => !declared.includes(k)),
+      },
+      'RUNNING',
+    );
+    return this.#startNext(id);
+  }
+
+  async #decide(
+    id: string,
+    stageId: string | undefined,
+    decision: StageDecision,
+    by: string,
+  ): Promise<Handshake> {
+    const hs = await this.handshakes.get(id);
+    if (!hs) throw new FlowxRefusal(attestrError(4001, `Handshake ${id} does not exist`));
+    const running = hs.data.stages.find((s) => s.status === 'running');
+    if (hs.state !== 'RUNNING' || !running) {
+      throw new FlowxRefusal(attestrError(4001, `Handshake ${id} has no running stage (${hs.state})`));
+    }
+    if (stageId !== undefined && stageId !== running.id) {
+      throw new FlowxRefusal(attestrError(4001, `Stage ${stageId} is not running; ${running.id} is`));
+    }
+    this.handshakes.timers.cancel(id, 'stage');
+    if (decision.type === 'success') {
+      const flowStage = this.flowOf(hs)?.stages.find((s) => s.id === running.id);
+      const output = await fillOutput(flowStage?.output ?? {}, () => this.ctx.faker());
+      await this.handshakes.update(
+        id,
+        'stage-success',
+        (d) => ({
+          ...d,
+          stages: d.stages.map((s) => (s.id === running.id ? { ...s, status: 'success', output } : s)),
+        }),
+        { stage: running.id, by },
+      );
+      return this.#startNext(id);
+    }
+    if (decision.type === 'skip') return this.#end(id, 'SKIPPED', running.id, { stage: running.id, by });
+    const error: FlowxErrorData = {
+      code: decision.code,
+      httpStatusCode: decision.httpStatusCode ?? statusOf(decision.code),
+      message: localisedMessage(decision.code, hs.data.lc),
+      retry: false,
+      stage: running.id,
+    };
+    if (decision.original) {
+      const o = decision.original;
+      error.original = attestrError(o.code, o.message);
+      if (o.httpStatusCode) error.original.httpStatusCode = o.httpStatusCode;
+    }
+    return this.#end(id, 'ERRORED', running.id, { stage: running.id, code: decision.code, by }, error);
+  }
+
+  async #startNext(id: string): Promise<Handshake> {
+    const hs = (await this.handshakes.get(id)) as Handshake;
+    const next = hs.data.stages.find((s) => s.status === 'pending');
+    if (!next) return this.#end(id, 'COMPLETED', null, {});
+    const now = this.ctx.clock.now();
+    const updated = (await this.handshakes.update(
+      id,
+      'stage-started',
+      (d) => ({
+        ...d,
+        stages: d.stages.map((s) => (s.id === next.id ? { ...s, status: 'running', startedAt: now } : s)),
+      }),
+      { stage: next.id },
+    )) as Handshake;
+    const outcome = this.flowOf(hs)?.stages.find((s) => s.id === next.id)?.outcome;
+    if (outcome && outcome.type !== 'manual') {
+      this.handshakes.timers.at(id, 'stage', now + outcome.afterMs, () =>
+        this.decide(id, next.id, decisionOf(outcome), 'scenario').catch(() => undefined),
+      );
+    }
+    return updated;
+  }
+
+  async #end(
+    id: string,
+    state: 'COMPLETED' | 'ERRORED' | 'SKIPPED',
+    stage: string | null,
+    detail: Record<string, unknown>,
+    error?: FlowxErrorData,
+  ): Promise<Handshake> {
+    const client = await this.#clientOf(id);
+    const ended = (await this.handshakes.update(
+      id,
+      state,
+      (d) => {
+        const stages = d.stages.map((s) =>
+          s.id === stage
+            ? { ...s, status: state === 'SKIPPED' ? ('skipped' as const) : ('error' as const) }
+            : s,
+        );
+        const text = resultOf({ ...d, stages });
+        return {
+          ...d,
+          stages,
+          error,
+          skippedAt: state === 'SKIPPED' ? stage : undefined,
+          resultText: text,
+          resultSignature: text === null || !client ? null : signResult(client.secret, text),
+          endedAt: this.ctx.clock.now(),
+        };
+      },
+      detail,
+      state,
+    )) as Handshake;
+    this.handshakes.timers.cancel(id, 'expiry');
+    this.handshakes.scheduleArchive(id, client?.archiveAfterMs);
+    this.#notify(ended, client?.webhookUrl);
+    return ended;
+  }
+
+  async #clientOf(id: string) {
+    const hs = await this.handshakes.get(id);
+    return this.ctx.scenario().attestr.clients.find((c) => c.clientKey === hs?.data.clientKey);
+  }
+
+  #notify(hs: Handshake, url: string | undefined): void {
+    if (!hs.data.webhook || !url) return;
+    const event = { COMPLETED: 'flowx.completed', SKIPPED: 'flowx.skipped', ERRORED: 'flowx.errored' }[
+      hs.state as 'COMPLETED' | 'SKIPPED' | 'ERRORED'
+    ];
+    const { data } = hs;
+    this.ctx.webhooks.send({
+      provider: 'attestr',
+      url,
+      sessionId: hs.id,
+      body: {
+        event,
+        payload: {
+          _id: hs.id,
+          tag: data.tag,
+          number: data.number,
+          requestId: data.requestId,
+          result: data.resultText === null ? null : JSON.parse(data.resultText),
+          resultSignature: data.resultSignature,
+          flowId: data.flowId,
+          snapshot: data.snapshot,
+          updated: new Date(hs.updatedAt).toISOString(),
+        },
+      },
+    });
+  }
+}
+
+export const isEnded = (hs: Handshake) => ENDED.includes(hs.state as HandshakeState);
+
+function decisionOf(outcome: Exclude<StageOutcome, { type: 'manual' }>): StageDecision {
+  if (outcome.type === 'error') {
+    return {
+      type: 'error',
+      code: outcome.code,
+      httpStatusCode: outcome.httpStatusCode,
+      original: outcome.original,
+    };
+  }
+  return { type: outcome.type };
+}
+
+/** `{<stageId>: {input, output}}` of the stages that succeeded, as JSON text; null when none did. */
+function resultOf(data: HandshakeData): string | null {
+  const done = data.stages.filter((s) => s.status === 'success');
+  if (done.length === 0) return null;
+  return resultText(Object.fromEntries(done.map((s) => [s.id, { input: s.input, output: s.output ?? {} }])));
+}

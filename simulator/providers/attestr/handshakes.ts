@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto';
+import type { SessionRecord } from '../../engine/store.js';
+import type { SimContext } from '../provider.js';
+import type { AttestrError, Language } from './errors.js';
+import type { AttestrClient, Flow } from './schema.js';
+import type { TimerBag } from './timers.js';
+
+/**
+ * One FlowX handshake (device session): CREATED → RUNNING (flowx.js launched it) → COMPLETED |
+ * ERRORED | SKIPPED; EXPIRED when `expiry` passes before it ends. A retry moves ERRORED or
+ * SKIPPED back to RUNNING.
+ */
+export type HandshakeState = 'CREATED' | 'RUNNING' | 'COMPLETED' | 'ERRORED' | 'SKIPPED' | 'EXPIRED';
+export const ENDED: readonly HandshakeState[] = ['COMPLETED', 'ERRORED', 'SKIPPED', 'EXPIRED'];
+export const KIND = 'flowx-handshake';
+
+export type StageStatus = 'pending' | 'running' | 'success' | 'error' | 'skipped';
+
+export interface StageRun {
+  id: string;
+  type: string;
+  title?: string;
+  status: StageStatus;
+  input: Record<string, unknown>;
+  output?: Record<string, unknown>;
+  /** When the stage started running, on the simulator clock. */
+  startedAt?: number;
+}
+
+/** The data onFlowxError receives. */
+export interface FlowxErrorData {
+  code: number;
+  httpStatusCode: number;
+  message: string;
+  retry: false;
+  stage: string | null;
+  original?: AttestrError;
+}
+
+export interface HandshakeData {
+  clientKey: string;
+  flowId: string;
+  snapshot: number | null;
+  tag: string;
+  webhook: boolean;
+  expiresAt: number;
+  number: number;
+  digest: string;
+  requestId: string;
+  consumed: boolean;
+  archived: boolean;
+  lc: Language;
+  /** Values of the flow's declared variables: defaults, overridden by flowx.js `qr`. */
+  variables: Record<string, unknown>;
+  stages: StageRun[];
+  /** Exact JSON text of the result as served and signed; null until the run ends with a result. */
+  resultText: string | null;
+  resultSignature: string | null;
+  error?: FlowxErrorData;
+  skippedAt?: string | null;
+  endedAt?: number;
+}
+
+export type Handshake = SessionRecord<HandshakeData>;
+
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const idFrom = (bytes: Buffer) => [...bytes].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('');
+
+export class Handshakes {
+  #count = 0;
+
+  constructor(
+    readonly ctx: SimContext,
+    readonly timers: TimerBag,
+  ) {}
+
+  get(id: string): Promise<Handshake | undefined> {
+    return this.ctx.store.get<HandshakeData>(id);
+  }
+
+  async create(
+    client: AttestrClient,
+    flow: Flow,
+    request: { snapshot: number | null; tag: string; webhook: boolean; expiresAt: number },
+  ): Promise<Handshake> {
+    const { ctx } = this;
+    const random = ctx.random();
+    const now = ctx.clock.now();
+    const id = `HS${idFrom(random.bytes(18))}`;
+    this.#count += 1;
+    const handshake: Handshake = {
+      id,
+      provider: 'attestr',
+      kind: KIND,
+      state: 'CREATED',
+      createdAt: now,
+      updatedAt: now,
+      data: {
+        clientKey: client.clientKey,
+        flowId: flow.id,
+        snapshot: request.snapshot,
+        tag: request.tag,
+        webhook: request.webhook,
+        expiresAt: request.expiresAt,
+        number: this.#count,
+        digest: createHash('sha256')
+          .update(`${id}:${flow.id}:${request.snapshot}:${request.tag}`)
+          .digest('hex'),
+        requestId: random.uuid(),
+        consumed: false,
+        archived: false,
+        lc: 'en',
+        variables: { ...flow.variables },
+        stages: flow.stages.map((s) => ({
+          id: s.id,
+          type: s.type,
+          title: s.title,
+          status: 'pending',
+          input: s.input,
+        })),
+        resultText: null,
+        resultSignature: null,
+      },
+      timeline: [
+        {
+          at: now,
+          event: 'CREATED',
+          detail: { flow: flow.id, snapshot: request.snapshot, tag: request.tag },
+        },
+      ],
+    };
+    await ctx.store.put(handshake);
+    this.timers.at(id, 'expiry', request.expiresAt, () => this.expire(id));
+    return handshake;
+  }
+
+  /** The Execution Result API's view; reading an ended handshake marks it consumed afterwards. */
+  async readResult(id: string): Promise<Handshake | undefined> {
+    const before = await this.get(id);
+    if (!before || !ENDED.includes(before.state as HandshakeState) || before.data.consumed) return before;
+    await this.update(id, 'consumed', (d) => ({ ...d, consumed: true }));
+    return before;
+  }
+
+  async archive(id: string, reason: string): Promise<void> {
+    this.timers.cancel(id, 'archive');
+    await this.update(id, 'archived', (d) => ({ ...d, archived: true }), { reason });
+  }
+
+  /** Arms archiving `afterMs` after the end, when the client asks for it. */
+  scheduleArchive(id: string, afterMs: number | undefined): void {
+    if (afterMs === undefined) return;
+    this.timers.at(id, 'archive', this.ctx.clock.now() + afterMs, () =>
+      this.archive(id, 'archiveAfterMs elapsed'),
+    );
+  }
+
+  async expire(id: string): Promise<void> {
+    const current = await this.get(id);
+    if (!current || ENDED.includes(current.state as HandshakeState)) return;
+    this.timers.cancel(id, 'stage');
+    await this.update(
+      id,
+      'EXPIRED',
+      (d) => ({ ...d, endedAt: this.ctx.clock.now() }),
+      { reason: 'expiry passed' },
+      'EXPIRED',
+    );
+  }
+
+  /** Changes data (and optionally state), adding a timeline entry. */
+  update(
+    id: string,
+    event: string,
+    change: (data: HandshakeData, state: HandshakeState) => HandshakeData,
+    detail?: Record<string, unknown>,
+    state?: HandshakeState,
+  ): Promise<Handshake | undefined> {
+    const at = this.ctx.clock.now();
+    return this.ctx.store.update<HandshakeData>(id, (s) => ({
+      ...s,
+      state: state ?? s.state,
+      updatedAt: at,
+      data: change(s.data, s.state as HandshakeState),
+      timeline: [...s.timeline, { at, event, ...(detail ? { detail } : {}) }],
+    }));
+  }
+
+  resetCount(): void {
+    this.#count = 0;
+  }
+}
