@@ -1,0 +1,92 @@
+import type { SessionRecord } from '../../engine/store.js';
+import type { SessionMetadata } from './metadata.js';
+import type { FailureType, Flow, TechnologyCode } from './schema.js';
+import type { Subject } from './subject.js';
+
+/**
+ * A flow session: CREATED (session issued) → IN_PROGRESS (the flow page was opened) →
+ * FINISHED (every technology ended, or one failed) | EXPIRED (the lifetime ran out first).
+ * Sessions are one-time: once ended, the flow page refuses them.
+ */
+export type FlowState = 'CREATED' | 'IN_PROGRESS' | 'FINISHED' | 'EXPIRED';
+export const FLOW_SESSION_KIND = 'flow-session';
+
+export interface FailureReason {
+  type: FailureType;
+  technology: TechnologyCode | null;
+  message: string;
+}
+
+export interface TechnologyProgress {
+  status: 'started' | 'passed' | 'failed' | 'skipped';
+  startedAt?: number;
+  endedAt?: number;
+  failure?: FailureReason;
+  /** Who decided: the scenario, the tester on the page, or an admin action. */
+  decidedBy?: string;
+}
+
+export interface FlowSessionData {
+  apiKey: string;
+  flowName: string;
+  technologies: TechnologyCode[];
+  /** As the integrator sent it; echoed in webhooks. */
+  rawMetadata: Record<string, unknown>;
+  metadata: SessionMetadata;
+  outcomes: Flow['outcomes'];
+  otpCode: string;
+  webhook?: Flow['webhook'];
+  expiresAt: number;
+  subject: Subject;
+  progress: Partial<Record<TechnologyCode, TechnologyProgress>>;
+  /** E-Document has two screens: data entry, then the code from 1414. */
+  edocument: { stage: 'input' | 'otp'; iin?: string; phone?: string };
+  failureReasons: FailureReason[];
+  finishedAt?: number;
+  passed?: boolean;
+}
+
+export type FlowSession = SessionRecord<FlowSessionData>;
+
+export interface Verdict {
+  result: 'pass' | 'fail';
+  reason?: FailureType;
+  message?: string;
+  decidedBy: 'scenario' | 'tester' | 'admin';
+}
+
+export const ENDED_STATES: readonly string[] = ['FINISHED', 'EXPIRED'];
+export const hasEnded = (session: { state: string }) => ENDED_STATES.includes(session.state);
+
+const DONE = ['passed', 'failed', 'skipped'];
+
+/** The technology the user is on: the first in flow order that has not ended. */
+export function currentTechnology(data: FlowSessionData): TechnologyCode | undefined {
+  return data.technologies.find((code) => !DONE.includes(data.progress[code]?.status ?? ''));
+}
+
+/**
+ * When the current technology belongs to `general.interchangeable_tech` and none of that group
+ * has been done yet, the user first picks one of them; returns the choices, else undefined.
+ */
+export function pendingChoice(data: FlowSessionData): TechnologyCode[] | undefined {
+  const group = data.metadata.general.interchangeableTech;
+  const current = currentTechnology(data);
+  if (!current || !group.includes(current)) return undefined;
+  if (group.some((code) => data.progress[code])) return undefined;
+  return data.technologies.filter((code) => group.includes(code));
+}
+
+const DEFAULT_MESSAGES: Record<FailureType, string> = {
+  SERVICE_ERROR: 'The service could not process the request',
+  REQUEST_ERROR: 'The request to the service was invalid',
+  CLIENT: 'The user cancelled the check',
+  CALC_RESULT: 'The check did not pass: the score is below the threshold',
+  OTHER: 'The check failed for another reason',
+  NO_CAM: 'No camera is available on the device',
+  TIMEOUT: 'The session lifetime ran out',
+};
+
+export function failureReason(type: FailureType, technology: TechnologyCode | null, message?: string) {
+  return { type, technology, message: message ?? DEFAULT_MESSAGES[type] };
+}

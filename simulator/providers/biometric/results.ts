@@ -1,0 +1,102 @@
+import type { FlowSession, FlowSessionData } from './progress.js';
+import type { TechnologyCode } from './schema.js';
+import { RESULT_FIELDS, TECHNOLOGY_INFO } from './technologies.js';
+
+/**
+ * The result endpoint's body. Field names follow what integrators read from the real service
+ * (`liveness_result.result/prediction`, `face2face_result.prediction_percent`,
+ * `edocument_result.result_json.common.docOwner`); a technology not ended yet reads `{}`.
+ */
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+export function technologyResult(data: FlowSessionData, code: TechnologyCode): Record<string, unknown> {
+  const progress = data.progress[code];
+  if (!progress || (progress.status !== 'passed' && progress.status !== 'failed')) return {};
+  const passed = progress.status === 'passed';
+  const common = { result: passed, created_at: iso(progress.endedAt) };
+  const person = data.subject;
+  switch (code) {
+    case 'LD':
+    case 'LDHP':
+      return {
+        ...common,
+        prediction: passed ? '0.9871' : '0.1240',
+        face_direction: 'FORWARD',
+        eye_closed: false,
+        ...(code === 'LDHP' ? { head_position: passed } : {}),
+      };
+    case 'F2F':
+      return {
+        ...common,
+        prediction: passed ? '0.9523' : '0.2110',
+        prediction_percent: passed ? '95.23' : '21.10',
+        reference: data.metadata.face2face.photo1 ? 'metadata' : 'capture',
+      };
+    case 'ED': {
+      const iin = data.edocument.iin ?? person.iin;
+      return {
+        ...common,
+        iin,
+        phone: data.edocument.phone ?? person.phone,
+        result_json: passed
+          ? {
+              common: {
+                docOwner: {
+                  iin,
+                  firstName: person.firstName,
+                  lastName: person.lastName,
+                  middleName: person.middleName,
+                  birthDate: person.birthDate,
+                },
+              },
+            }
+          : {},
+      };
+    }
+    case 'DR':
+      return {
+        ...common,
+        document_type: 'ID_CARD',
+        fields: passed
+          ? {
+              iin: person.iin,
+              first_name: person.firstName,
+              last_name: person.lastName,
+              middle_name: person.middleName,
+              birth_date: person.birthDate,
+              document_number: person.documentNumber,
+            }
+          : {},
+      };
+  }
+}
+
+export function resultBody(session: FlowSession): Record<string, unknown> {
+  const { data } = session;
+  const ended = session.state === 'FINISHED' || session.state === 'EXPIRED';
+  const validated = data.technologies
+    .map((code) => data.progress[code]?.endedAt)
+    .filter((at): at is number => at !== undefined);
+  const body: Record<string, unknown> = {
+    id: session.id,
+    status: ended ? 'FINISHED' : 'PROGRESS',
+    flow_session_result: ended ? data.passed === true : null,
+    flow_session_failure_reasons: data.failureReasons,
+    flow_name: data.flowName,
+    created_at: iso(session.createdAt),
+    validated_at: validated.length > 0 ? iso(Math.max(...validated)) : null,
+    finished_at: iso(data.finishedAt),
+    technologies: data.technologies.map((code) => ({
+      name: TECHNOLOGY_INFO[code].name,
+      description: TECHNOLOGY_INFO[code].description,
+      code,
+      status: data.progress[code]?.status ?? 'pending',
+    })),
+  };
+  for (const field of RESULT_FIELDS) body[field] = {};
+  for (const code of data.technologies) {
+    const result = technologyResult(data, code);
+    if (Object.keys(result).length > 0) body[TECHNOLOGY_INFO[code].resultField] = result;
+  }
+  return body;
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/** Technology codes of Biometric.kz flows, in the provider's own spelling. */
+export const TECHNOLOGY_CODES = ['LD', 'LDHP', 'F2F', 'ED', 'DR'] as const;
+export const technologyCodeSchema = z.enum(TECHNOLOGY_CODES);
+export type TechnologyCode = z.output<typeof technologyCodeSchema>;
+
+export const FAILURE_TYPES = [
+  'SERVICE_ERROR',
+  'REQUEST_ERROR',
+  'CLIENT',
+  'CALC_RESULT',
+  'OTHER',
+  'NO_CAM',
+  'TIMEOUT',
+] as const;
+export const failureTypeSchema = z.enum(FAILURE_TYPES);
+export type FailureType = z.output<typeof failureTypeSchema>;
+
+export const technologyOutcomeSchema = z
+  .object({
+    result: z.enum(['pass', 'fail']).default('pass'),
+    reason: failureTypeSchema.default('CALC_RESULT').describe('failure reason type when result is fail'),
+    message: z.string().optional().describe('failure reason text; a fitting default when absent'),
+  })
+  .strict()
+  .describe('what happens when the user completes this technology, unless the tester chooses otherwise');
+
+export const webhookReceiverSchema = z
+  .object({
+    url: z.string().url().describe('receives technology.start and technology.end'),
+    headers: z.record(z.string(), z.string()).default({}),
+    maxAttempts: z.number().int().positive().default(5).describe('attempts in all, the first included'),
+    backoffMs: z.number().int().positive().default(1_000).describe('delay before the first retry; doubles'),
+  })
+  .strict();
+
+export const flowSchema = z
+  .object({
+    apiKey: z.string().min(1).describe('the API KEY of the flow, as in the personal cabinet'),
+    name: z.string().default('kyc-sim flow'),
+    technologies: z.array(technologyCodeSchema).min(1).describe('ordered, e.g. [LD, F2F]'),
+    outcomes: z
+      .partialRecord(technologyCodeSchema, technologyOutcomeSchema)
+      .default({})
+      .describe('per technology; pass when absent'),
+    active: z.boolean().default(true).describe('an inactive flow refuses new sessions with 403'),
+    webhook: webhookReceiverSchema.optional(),
+    sessionLifetimeMs: z
+      .number()
+      .int()
+      .positive()
+      .default(1_800_000)
+      .describe('from creation; an unfinished session then ends with a TIMEOUT failure'),
+    otpCode: z
+      .string()
+      .regex(/^\d{4,8}$/)
+      .default('123456')
+      .describe('the code "sent from 1414" that the E-Document step accepts'),
+  })
+  .strict();
+
+export const biometricScenarioSchema = z
+  .object({ flows: z.array(flowSchema).default([]) })
+  .strict()
+  .superRefine((section, ctx) => {
+    const keys = new Set<string>();
+    section.flows.forEach((flow, i) => {
+      if (keys.has(flow.apiKey))
+        ctx.addIssue({ code: 'custom', path: ['flows', i, 'apiKey'], message: 'duplicate apiKey' });
+      keys.add(flow.apiKey);
+      if (new Set(flow.technologies).size !== flow.technologies.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['flows', i, 'technologies'],
+          message: 'a technology appears twice',
+        });
+      for (const code of Object.keys(flow.outcomes)) {
+        if (!flow.technologies.includes(code as TechnologyCode))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['flows', i, 'outcomes', code],
+            message: `outcome for ${code}, which is not among the flow's technologies (${flow.technologies.join(', ')})`,
+          });
+      }
+    });
+  });
+
+export type BiometricScenario = z.output<typeof biometricScenarioSchema>;
+export type Flow = z.output<typeof flowSchema>;
+export type TechnologyOutcome = z.output<typeof technologyOutcomeSchema>;

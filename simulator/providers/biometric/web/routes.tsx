@@ -1,0 +1,124 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { SimEnv } from '../../provider.js';
+import { IIN_PATTERN, PHONE_PATTERN } from '../metadata.js';
+import { currentTechnology, type FlowSession, hasEnded, type Verdict } from '../progress.js';
+import { failureTypeSchema, type TechnologyCode, technologyCodeSchema } from '../schema.js';
+import type { FlowSessions } from '../sessions.js';
+import { htmlLang, LOCALES, type Locale, t, toLocale } from './i18n.js';
+import { ErrorPage, Layout, REMOTE_PREFIX } from './layout.js';
+import { type StepError, StepPage } from './step-page.js';
+
+interface View {
+  locale: Locale;
+  webView: boolean;
+}
+
+/** https://remote.biometric.kz: the flow a user walks, in a browser or an app's WebView. */
+export function webRoutes(sessions: FlowSessions): Hono<SimEnv> {
+  const app = new Hono<SimEnv>();
+
+  app.get('/flow/:id', async (c) => {
+    const view = { locale: toLocale(c.req.query('locale')), webView: c.req.query('web_view') === 'true' };
+    const id = c.req.param('id');
+    const found = await sessions.get(id);
+    if (!found || hasEnded(found)) return refuse(c, view, found);
+    c.set('sessionId', id);
+    const session = (await sessions.open(id)) as FlowSession;
+    const error = c.req.query('error') as StepError | undefined;
+    return c.html(<StepPage session={session} locale={view.locale} webView={view.webView} error={error} />);
+  });
+
+  app.post('/flow/:id/step', async (c) => {
+    const form = await c.req.parseBody();
+    const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined);
+    const view = { locale: toLocale(field('locale')), webView: field('web_view') === 'true' };
+    const id = c.req.param('id');
+    const session = await sessions.get(id);
+    if (!session || hasEnded(session)) return refuse(c, view, session);
+    c.set('sessionId', id);
+    const again = (error?: StepError) => c.redirect(flowPath(id, view, error), 303);
+
+    const choice = technologyCodeSchema.safeParse(field('choice'));
+    if (choice.success) {
+      await sessions.choose(id, choice.data);
+      return again();
+    }
+    const code = currentTechnology(session.data);
+    // A second tab or an admin action moved the session on: show where it stands now.
+    if (!code || field('technology') !== code) return again();
+    const action = field('action');
+
+    if (code === 'ED' && session.data.edocument.stage === 'input' && action === 'edocument-input') {
+      const { iin, phone } = session.data.metadata.edocument;
+      // Locked fields keep the metadata values whatever the form says.
+      const enteredIin = iin.changeable ? (field('iin') ?? '').trim() : (iin.value ?? '');
+      const enteredPhone = phone.changeable ? (field('phone') ?? '').trim() : (phone.value ?? '');
+      if (!IIN_PATTERN.test(enteredIin)) return again('iin');
+      if (!PHONE_PATTERN.test(enteredPhone)) return again('phone');
+      await sessions.enterEdocumentData(id, enteredIin, enteredPhone);
+      return again();
+    }
+
+    const verdict = decide(session, code, action, field);
+    if (verdict === 'wrong-otp') return again('otp');
+    if (!verdict) return again();
+    await sessions.complete(id, code, verdict);
+    const after = await sessions.get(id);
+    if (after && hasEnded(after)) return c.redirect(`${REMOTE_PREFIX}/finished`, 303);
+    return again();
+  });
+
+  // Where the flow lands when everything is done; apps watch for this URL.
+  app.get('/finished', (c) => {
+    const locale = toLocale(c.req.query('locale'));
+    return c.html(
+      <Layout locale={locale} webView={true} title={t(locale, 'finished')}>
+        <h1 data-finished>{t(locale, 'finished')}</h1>
+        {LOCALES.filter((other) => other !== locale).map((other) => (
+          <p lang={htmlLang(other)}>{t(other, 'finished')}</p>
+        ))}
+      </Layout>,
+    );
+  });
+  return app;
+}
+
+/** The scenario's outcome, or the tester's choice; undefined when the form asked for nothing valid. */
+function decide(
+  session: FlowSession,
+  code: TechnologyCode,
+  action: string | undefined,
+  field: (name: string) => string | undefined,
+): Verdict | 'wrong-otp' | undefined {
+  if (action === 'tester') {
+    const reason = failureTypeSchema.safeParse(field('reason'));
+    return field('result') === 'fail'
+      ? { result: 'fail', reason: reason.success ? reason.data : 'CALC_RESULT', decidedBy: 'tester' }
+      : { result: 'pass', decidedBy: 'tester' };
+  }
+  if (action !== 'scenario') return undefined;
+  if (code === 'ED') {
+    if (session.data.edocument.stage !== 'otp') return undefined;
+    if ((field('otp') ?? '').trim() !== session.data.otpCode) return 'wrong-otp';
+  }
+  const planned = session.data.outcomes[code];
+  return planned?.result === 'fail'
+    ? { result: 'fail', reason: planned.reason, message: planned.message, decidedBy: 'scenario' }
+    : { result: 'pass', decidedBy: 'scenario' };
+}
+
+function flowPath(id: string, view: View, error?: StepError): string {
+  const query = new URLSearchParams();
+  if (view.webView) query.set('web_view', 'true');
+  query.set('locale', view.locale);
+  if (error) query.set('error', error);
+  return `${REMOTE_PREFIX}/flow/${id}?${query}`;
+}
+
+/** Unknown sessions get 404; used and expired ones 410, each with a page that says which. */
+function refuse(c: Context, view: View, session: FlowSession | undefined) {
+  if (session) c.set('sessionId', session.id);
+  const kind = !session ? 'notFound' : session.state === 'EXPIRED' ? 'expired' : 'used';
+  return c.html(<ErrorPage locale={view.locale} webView={view.webView} kind={kind} />, session ? 410 : 404);
+}
