@@ -4,6 +4,7 @@ import { ActionError, type ProviderDefinition, type SessionAction, type SimEnv }
 import { yotiAdminRoutes } from './auth/admin-routes.js';
 import { YotiAppRegistry } from './auth/app-registry.js';
 import { yotiErrorResponse } from './errors.js';
+import { createIdv } from './idv/index.js';
 import { qrImageRoutes } from './qr-image.js';
 import { shareRoutes } from './share/routes.js';
 import { ENDED, ShareSessions, type ShareState } from './share/share-sessions.js';
@@ -27,6 +28,8 @@ export const yotiProvider: ProviderDefinition = {
     const app = new Hono<SimEnv>();
     app.route('/', shareRoutes(ctx, shares));
     app.route('/', qrImageRoutes());
+    const idv = createIdv(ctx, apps);
+    app.route('/', idv.app);
 
     const shareAction = <P extends z.ZodType>(
       description: string,
@@ -48,6 +51,7 @@ export const yotiProvider: ProviderDefinition = {
       adminApp: yotiAdminRoutes(apps),
       sockets: [connectSessionsSocket(shares)],
       actions: {
+        idv: idv.actions,
         share: {
           complete: shareAction(
             'The user shares: COMPLETED with a token',
@@ -64,9 +68,13 @@ export const yotiProvider: ProviderDefinition = {
       },
       onScenarioLoaded: async () => {
         shares.clearTimers();
+        idv.clearTimers();
         await apps.reload();
       },
-      close: () => shares.clearTimers(),
+      close: () => {
+        shares.clearTimers();
+        idv.clearTimers();
+      },
     };
   },
 };

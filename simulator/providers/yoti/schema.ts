@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idvAppSchema } from './idv/schema.js';
 
 /** The `yoti:` section of a scenario file. */
 export const wantedAttributeSchema = z
@@ -72,6 +73,7 @@ export const yotiAppSchema = z
     callbackEndpoint: z.string().default('http://127.0.0.1:3000/yoti/callback'),
     receiptBgColor: z.string().default('#2D9FFF'),
     scenarios: z.array(shareScenarioSchema).default([]),
+    idv: idvAppSchema.prefault({}).describe('how IDV/IBV sessions of this app turn out'),
     publicKey: z
       .string()
       .min(1)

@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import type { YotiSignedEnv } from '../auth/verify-signed-request.js';
+import { yotiErrorResponse } from '../errors.js';
+import { IDV_ENDED, type IdvSession, type IdvState } from './model.js';
+import type { PayloadError } from './validate.js';
+
+export type IdvContext = Context<YotiSignedEnv>;
+
+export const payloadError = (c: Context, errors: PayloadError[]) =>
+  yotiErrorResponse(c, {
+    status: 400,
+    code: 'PAYLOAD_VALIDATION',
+    message: 'There were errors validating the payload',
+    details: errors,
+  });
+
+/** Reads the JSON body the verifier already buffered; a body that is not JSON is a payload error. */
+export async function readJsonBody(
+  c: Context,
+): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  const text = await c.req.text();
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return {
+      ok: false,
+      response: payloadError(c, [
+        { property: '', message: `the body is not JSON: ${(error as Error).message}` },
+      ]),
+    };
+  }
+}
+
+/** 409 for changes to a session that has ended. */
+export function endedError(c: Context, session: IdvSession): Response | undefined {
+  if (!IDV_ENDED.includes(session.state as IdvState)) return undefined;
+  return yotiErrorResponse(c, {
+    status: 409,
+    code: 'SESSION_NOT_ONGOING',
+    message: `Session ${session.id} is ${session.state}; it accepts no more resources`,
+  });
+}

@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import { type CreateSessionPayload, createSessionSchema } from './payload.js';
+
+export interface PayloadError {
+  property: string;
+  message: string;
+}
+
+export interface ValidSession {
+  ok: true;
+  payload: CreateSessionPayload;
+  /** Epoch ms when the client session token stops working and an unfinished session expires. */
+  deadline: number;
+  resourcesTtlS: number;
+}
+
+export const DEFAULT_RESOURCES_TTL_S = 7 * 24 * 3600;
+const MIN_RESOURCES_MARGIN_S = 24 * 3600;
+
+/**
+ * Validates a create-session body against the schema and the rules that need the clock:
+ * a deadline or a token ttl (one of them), a deadline in the future, and resources kept at
+ * least 24 h longer than the token lives.
+ */
+export function validateCreateSession(
+  body: unknown,
+  now: number,
+): ValidSession | { ok: false; errors: PayloadError[] } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, errors: [{ property: '', message: 'the payload must be a JSON object' }] };
+  }
+  const parsed = createSessionSchema.safeParse(body);
+  const errors = parsed.success ? [] : toPayloadErrors(parsed.error.issues);
+  const raw = body as Record<string, unknown>;
+  const failed = (property: string) => errors.some((e) => e.property === property);
+
+  const hasDeadline = raw.session_deadline !== undefined;
+  const hasTtl = raw.client_session_token_ttl !== undefined;
+  if (!hasDeadline && !hasTtl) {
+    errors.push({
+      property: 'session_deadline',
+      message: 'either session_deadline or client_session_token_ttl is required',
+    });
+  } else if (hasDeadline && hasTtl) {
+    errors.push({
+      property: 'client_session_token_ttl',
+      message: 'give either session_deadline or client_session_token_ttl, not both',
+    });
+  }
+  if (!parsed.success) return { ok: false, errors };
+
+  const payload = parsed.data;
+  let tokenTtlS = payload.client_session_token_ttl ?? 0;
+  if (payload.session_deadline && !failed('session_deadline')) {
+    const deadline = Date.parse(payload.session_deadline);
+    tokenTtlS = Math.floor((deadline - now) / 1000);
+    if (deadline <= now) {
+      errors.push({
+        property: 'session_deadline',
+        message: `must be in the future (now is ${new Date(now).toISOString()})`,
+      });
+    }
+  }
+  const resourcesTtlS = payload.resources_ttl ?? DEFAULT_RESOURCES_TTL_S;
+  if (tokenTtlS > 0 && resourcesTtlS < tokenTtlS + MIN_RESOURCES_MARGIN_S) {
+    errors.push({
+      property: 'resources_ttl',
+      message: `must be at least 24 hours (86400 s) longer than the client session token ttl (${tokenTtlS} s): at least ${tokenTtlS + MIN_RESOURCES_MARGIN_S}${payload.resources_ttl === undefined ? '; the default is one week (604800)' : ''}`,
+    });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, payload, deadline: now + tokenTtlS * 1000, resourcesTtlS };
+}
+
+/** `requested_checks[0].config.scheme` from zod's ['requested_checks', 0, 'config', 'scheme']. */
+export function propertyPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => {
+    if (typeof key === 'number') return `${out}[${key}]`;
+    return out ? `${out}.${String(key)}` : String(key);
+  }, '');
+}
+
+function toPayloadErrors(issues: readonly z.core.$ZodIssue[]): PayloadError[] {
+  const errors: PayloadError[] = [];
+  for (const issue of issues) {
+    // A union that failed reports its branches' issues inside; surface the closest ones.
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const best = issue.errors.reduce((a, b) => (a.length <= b.length ? a : b));
+      for (const inner of toPayloadErrors(best)) {
+        errors.push({ ...inner, property: propertyPath([...issue.path, ...pathOf(inner.property)]) });
+      }
+      continue;
+    }
+    const message =
+      issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+    errors.push({ property: propertyPath(issue.path), message });
+  }
+  return errors;
+}
+
+/** Turns a property string back into path segments so nested union errors can be re-rooted. */
+function pathOf(property: string): PropertyKey[] {
+  if (!property) return [];
+  return property.split(/\.|(?=\[)/).map((part) => (part.startsWith('[') ? Number(part.slice(1, -1)) : part));
+}
