@@ -90,7 +90,6 @@ export function resultBody(session: FlowSession): Record<string, unknown> {
       name: TECHNOLOGY_INFO[code].name,
       description: TECHNOLOGY_INFO[code].description,
       code,
-      status: data.progress[code]?.status ?? 'pending',
     })),
   };
   for (const field of RESULT_FIELDS) body[field] = {};

@@ -1,0 +1,105 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { biometricScenario, clientFor, flowPage, KEYS, submitStep } from './biometric-fixtures.js';
+import { admin, useSimulator } from './support/simulator.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: webhook bodies are read as received
+type Hook = any;
+
+/** A receiver that records bodies and fails the first `failures` deliveries with 500. */
+const received: Hook[] = [];
+let failures = 0;
+const receiver = createServer((req, res) => {
+  let text = '';
+  req.on('data', (chunk) => {
+    text += chunk;
+  });
+  req.on('end', () => {
+    if (failures > 0) {
+      failures--;
+      res.writeHead(500).end('try later');
+      return;
+    }
+    received.push(JSON.parse(text));
+    res.writeHead(204).end();
+  });
+});
+await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/biometric`;
+afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(check()).toBe(true);
+};
+
+describe('Biometric.kz webhooks', () => {
+  const sim = useSimulator({ scenario: biometricScenario(hookUrl), clock: 'manual' });
+  beforeEach(() => {
+    received.length = 0;
+    failures = 0;
+  });
+
+  it('posts technology.start and technology.end for each technology, in order', async () => {
+    const metadata = { general: {} };
+    const { session_id: id } = await clientFor(sim(), KEYS.ldF2f).createSession(metadata);
+    await flowPage(sim(), id);
+    await until(() => received.length === 1);
+    await submitStep(sim(), id, { technology: 'LD', action: 'scenario' });
+    await flowPage(sim(), id);
+    await submitStep(sim(), id, { technology: 'F2F', action: 'tester', result: 'fail', reason: 'CLIENT' });
+    await until(() => received.length === 4);
+    expect(received.map((h) => [h.event, h.data.technology, h.success])).toEqual([
+      ['technology.start', 'LD', true],
+      ['technology.end', 'LD', true],
+      ['technology.start', 'F2F', true],
+      ['technology.end', 'F2F', false],
+    ]);
+    expect(received[1]).toMatchObject({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      session_id: id,
+      created: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      flow_name: 'Flow for everyone',
+      metadata,
+      data: { technology: 'LD', result: { result: true }, failure_reason: null },
+    });
+    expect(received[3].data.failure_reason).toMatchObject({ type: 'CLIENT', technology: 'F2F' });
+  });
+
+  it('retries a failed delivery with back-off on the clock', async () => {
+    failures = 2;
+    const { session_id: id } = await clientFor(sim(), KEYS.ldF2f).createSession();
+    await flowPage(sim(), id);
+    await until(() => failures === 1);
+    await admin(sim(), 'POST', '/clock/advance', { ms: 1_000 });
+    await until(() => failures === 0);
+    expect(received).toEqual([]);
+    await admin(sim(), 'POST', '/clock/advance', { ms: 2_000 });
+    await until(() => received.length === 1);
+    expect(received[0]).toMatchObject({ event: 'technology.start', session_id: id });
+    const journal = await admin(sim(), 'GET', `/requests?kind=webhook&sessionId=${id}`);
+    expect(journal.requests.map((e: { status: number }) => e.status).sort()).toEqual([204, 500, 500]);
+  });
+
+  it('ends the started technology with TIMEOUT when the session expires', async () => {
+    const { session_id: id } = await clientFor(sim(), KEYS.liveness).createSession();
+    await flowPage(sim(), id);
+    await until(() => received.length === 1);
+    await admin(sim(), 'POST', '/clock/advance', { ms: 60_000 });
+    await until(() => received.length === 2);
+    expect(received[1]).toMatchObject({
+      event: 'technology.end',
+      success: false,
+      data: { technology: 'LD', failure_reason: { type: 'TIMEOUT' } },
+    });
+  });
+
+  it('sends nothing for a flow without a receiver', async () => {
+    const { session_id: id } = await clientFor(sim(), KEYS.drF2f).createSession();
+    await flowPage(sim(), id);
+    await submitStep(sim(), id, { technology: 'DR', action: 'scenario' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(received).toEqual([]);
+  });
+});
