@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { faultSchema } from './engine/faults.js';
 import { attestrScenarioSchema } from './providers/attestr/schema.js';
+import { biometricScenarioSchema } from './providers/biometric/schema.js';
 import { yotiScenarioSchema } from './providers/yoti/schema.js';
 
 /**
@@ -16,6 +17,7 @@ export const scenarioSchema = z
     faults: z.array(faultSchema).default([]).describe('latency, error statuses and dropped websockets'),
     yoti: yotiScenarioSchema.prefault({}),
     attestr: attestrScenarioSchema.prefault({}),
+    biometric: biometricScenarioSchema.prefault({}),
   })
   .strict();
 
