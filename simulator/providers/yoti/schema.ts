@@ -18,6 +18,17 @@ export const policySchema = z
   })
   .passthrough();
 
+export const errorDetailsSchema = z
+  .object({
+    error_code: z.string().min(1).describe('e.g. FRAUD_DETECTED, MANDATORY_DOCUMENT_NOT_PROVIDED'),
+    description: z.string().default(''),
+    error_reason: z
+      .object({ requirements_not_met_details: z.array(z.record(z.string(), z.unknown())).optional() })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
+
 export const shareOutcomeSchema = z
   .discriminatedUnion('type', [
     z
@@ -32,7 +43,16 @@ export const shareOutcomeSchema = z
         profile: z
           .record(z.string(), z.unknown())
           .default({})
-          .describe('attribute values by name; absent ones are generated from the seed'),
+          .describe(
+            'attribute values by name (a value may be {value, anchors}); absent ones are generated from the seed; also remember_me_id, parent_remember_me_id',
+          ),
+        sharingOutcome: z
+          .string()
+          .default('SUCCESS')
+          .describe('receipt sharing_outcome; anything but SUCCESS shares no attributes'),
+        errorDetails: errorDetailsSchema
+          .optional()
+          .describe('top-level error_details of the receipt response'),
       })
       .strict(),
     z.object({ type: z.literal('fail'), afterMs: z.number().int().nonnegative().default(3_000) }).strict(),
@@ -84,6 +104,14 @@ export const yotiAppSchema = z
       .default(false)
       .describe('kyc-sim generates the key pair on first start and keeps it in .kyc-sim/'),
     enabled: z.boolean().default(true).describe('a disabled app gets 403 DISABLED_APP on signed calls'),
+    dynamicShare: z
+      .object({
+        outcome: shareOutcomeSchema.prefault({ type: 'complete' }),
+        lifetimeMs: z.number().int().positive().default(300_000),
+      })
+      .strict()
+      .prefault({})
+      .describe('what happens to QR codes made with createShareUrl (POST /api/v1/qrcodes/apps/{appId})'),
   })
   .passthrough()
   .refine((app) => !(app.publicKey && app.generateKey), {

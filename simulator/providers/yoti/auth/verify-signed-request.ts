@@ -17,7 +17,8 @@ import type { AppKey, YotiAppRegistry } from './app-registry.js';
  * base URL (`GET&/profile/T?appId=..&nonce=..&timestamp=..`).
  *
  * Rules, in order, each answered in Yoti's error format (errors.ts):
- *  - app from `appId` or `sdkId` query parameter or `X-Yoti-Auth-Id` header: none 401 MISSING_APP_ID,
+ *  - app from `appId` or `sdkId` query parameter, `X-Yoti-Auth-Id` header, or the route parameter
+ *    `appIdParam`: none 401 MISSING_APP_ID,
  *    unknown 404 APP_NOT_FOUND, disabled 403 DISABLED_APP;
  *  - `X-Yoti-Auth-Digest` missing 401 MISSING_DIGEST; `nonce` missing 401 MISSING_NONCE;
  *    `timestamp` missing 401 MISSING_TIMESTAMP, not a number or outside
@@ -40,6 +41,8 @@ export interface SignedRequestOptions {
   prefix: string;
   /** The profile call also proves the key with X-Yoti-Auth-Key. */
   requireAuthKey?: boolean;
+  /** A route parameter naming the app, for APIs that sign no appId (the sandbox: /apps/:sdkId/tokens). */
+  appIdParam?: string;
 }
 
 const deny = (c: Context, status: number, code: string, message: string) =>
@@ -50,7 +53,11 @@ export function verifySignedRequest(options: SignedRequestOptions): MiddlewareHa
   return async (c, next) => {
     const url = new URL(c.req.url);
     const query = url.searchParams;
-    const sdkId = query.get('appId') ?? query.get('sdkId') ?? c.req.header('X-Yoti-Auth-Id');
+    const sdkId =
+      query.get('appId') ??
+      query.get('sdkId') ??
+      c.req.header('X-Yoti-Auth-Id') ??
+      (options.appIdParam ? c.req.param(options.appIdParam) : undefined);
     if (!sdkId) {
       return deny(
         c,

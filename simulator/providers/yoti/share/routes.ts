@@ -55,7 +55,7 @@ export function shareRoutes(ctx: SimContext, sessions: ShareSessions): Hono<SimE
       application_id: yotiApp?.applicationId ?? session.data.sdkId,
       application_name: yotiApp?.name ?? session.data.sdkId,
       receipt_bg_color: yotiApp?.receiptBgColor ?? '#2D9FFF',
-      callback_endpoint: yotiApp?.callbackEndpoint ?? '',
+      callback_endpoint: session.data.callbackEndpoint ?? yotiApp?.callbackEndpoint ?? '',
       sharing_token: session.data.sharingToken,
       session_data: session.id,
     });

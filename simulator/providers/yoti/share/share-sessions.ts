@@ -1,6 +1,7 @@
 import type { TimerHandle } from '../../../engine/clock.js';
 import type { SessionRecord } from '../../../engine/store.js';
 import type { SimContext } from '../../provider.js';
+import type { ShareResult } from '../receipt/share-result.js';
 import type { ShareOutcome, SharePolicy, YotiApp } from '../schema.js';
 import { encodePolicy, encodeQrCode } from './qr-code.js';
 
@@ -26,6 +27,12 @@ export interface ShareData {
   token?: string;
   /** Attribute values chosen by the scenario or an admin action, for the receipt. */
   profile?: Record<string, unknown>;
+  /** The callback_endpoint posted with createShareUrl; the app's own when absent. */
+  callbackEndpoint?: string;
+  /** What was shared, fixed when the share completed (receipt/share-result.ts). */
+  shared?: ShareResult;
+  /** When the token was exchanged for the receipt; a token is good once. */
+  exchangedAt?: number;
 }
 
 export type ShareSession = SessionRecord<ShareData>;
@@ -40,7 +47,7 @@ export const ENDED: readonly ShareState[] = ['COMPLETED', 'FAILED', 'TIMED_OUT',
 export const outcomeChannel = (sessionData: string) => `yoti.share:${sessionData}`;
 export const refKey = (refId: string) => `yoti.ref:${refId}`;
 
-/** Mints the COMPLETED token for a session; replaced by the profile exchange to encrypt it. */
+/** Mints the COMPLETED token for a session; the provider passes receipt/token-minter.ts's. */
 export type TokenMinter = (session: ShareSession, ctx: SimContext) => Promise<string>;
 
 export const randomTokenMinter: TokenMinter = async (session, ctx) => {
@@ -64,7 +71,13 @@ export class ShareSessions {
 
   async create(
     app: YotiApp,
-    options: { scenarioId: string | null; policy: SharePolicy; outcome: ShareOutcome; lifetimeMs: number },
+    options: {
+      scenarioId: string | null;
+      policy: SharePolicy;
+      outcome: ShareOutcome;
+      lifetimeMs: number;
+      callbackEndpoint?: string;
+    },
   ): Promise<ShareSession> {
     const { ctx } = this;
     const random = ctx.random();
@@ -92,6 +105,7 @@ export class ShareSessions {
         outcome: options.outcome,
         expiresAt: now + options.lifetimeMs,
         qrcode,
+        ...(options.callbackEndpoint ? { callbackEndpoint: options.callbackEndpoint } : {}),
       },
       timeline: [{ at: now, event: 'qr-created', detail: { refId, scenarioId: options.scenarioId } }],
     };

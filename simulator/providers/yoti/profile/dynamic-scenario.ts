@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { SharePolicy } from '../schema.js';
+
+/** The body of the SDK's createShareUrl (DynamicScenario.toJSON); unknown keys pass through. */
+const wantedSchema = z
+  .object({
+    name: z.string().min(1),
+    derivation: z.string().min(1).optional(),
+    optional: z.boolean().default(false),
+  })
+  .passthrough();
+
+export const dynamicScenarioSchema = z
+  .object({
+    callback_endpoint: z.string().default(''),
+    policy: z
+      .object({
+        wanted: z.array(wantedSchema).default([]),
+        wanted_auth_types: z.array(z.number().int()).default([]),
+        wanted_remember_me: z.boolean().default(false),
+      })
+      .passthrough(),
+    extensions: z.array(z.unknown()).default([]),
+    subject: z.unknown().optional(),
+  })
+  .passthrough();
+
+export type DynamicScenario = z.output<typeof dynamicScenarioSchema>;
+
+export function toSharePolicy(policy: DynamicScenario['policy']): SharePolicy {
+  return {
+    ...policy,
+    wanted: policy.wanted.map((w) => ({
+      name: w.name,
+      optional: w.optional,
+      ...(w.derivation ? { derivation: w.derivation } : {}),
+    })),
+  };
+}
+
+/** Yoti's `errors[{property, message}]`. */
+export const issuesOf = (error: z.ZodError) =>
+  error.issues.map((i) => ({ property: i.path.join('.') || '(body)', message: i.message }));

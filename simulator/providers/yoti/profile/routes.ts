@@ -1,0 +1,72 @@
+import { Hono } from 'hono';
+import type { YotiAppRegistry } from '../auth/app-registry.js';
+import { verifySignedRequest, type YotiSignedEnv } from '../auth/verify-signed-request.js';
+import { yotiErrorResponse } from '../errors.js';
+import type { Receipts } from '../receipt/receipts.js';
+import type { ShareSessions } from '../share/share-sessions.js';
+import { dynamicScenarioSchema, issuesOf, toSharePolicy } from './dynamic-scenario.js';
+
+const API = '/yoti/api/v1';
+
+/** The relying party's backend calls at https://api.yoti.com/api/v1: profile exchange and dynamic share. */
+export function profileRoutes(
+  apps: YotiAppRegistry,
+  receipts: Receipts,
+  shares: ShareSessions,
+): Hono<YotiSignedEnv> {
+  const app = new Hono<YotiSignedEnv>();
+
+  app.get(
+    '/api/v1/profile/:token',
+    verifySignedRequest({ apps, prefix: API, requireAuthKey: true }),
+    async (c) => {
+      const outcome = await receipts.exchange(c.req.param('token'), c.get('yotiApp'));
+      if (outcome.sessionId) c.set('sessionId', outcome.sessionId);
+      if (!outcome.ok)
+        return yotiErrorResponse(c, { status: 404, code: outcome.code, message: outcome.message });
+      return c.json(outcome.body);
+    },
+  );
+
+  app.post('/api/v1/qrcodes/apps/:appId', verifySignedRequest({ apps, prefix: API }), async (c) => {
+    const yotiApp = c.get('yotiApp');
+    if (c.req.param('appId') !== yotiApp.sdkId) {
+      return yotiErrorResponse(c, {
+        status: 403,
+        code: 'FORBIDDEN',
+        message: `The request is signed for app ${yotiApp.sdkId} but asks for a QR code of app ${c.req.param('appId')}`,
+      });
+    }
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return yotiErrorResponse(c, {
+        status: 400,
+        code: 'PAYLOAD_VALIDATION',
+        message: 'The body is not JSON',
+      });
+    }
+    const parsed = dynamicScenarioSchema.safeParse(body);
+    if (!parsed.success) {
+      return yotiErrorResponse(c, {
+        status: 400,
+        code: 'PAYLOAD_VALIDATION',
+        message: 'There were errors validating the payload',
+        details: issuesOf(parsed.error),
+      });
+    }
+    const { outcome, lifetimeMs } = yotiApp.dynamicShare;
+    const session = await shares.create(yotiApp, {
+      scenarioId: null,
+      policy: toSharePolicy(parsed.data.policy),
+      outcome,
+      lifetimeMs,
+      callbackEndpoint: parsed.data.callback_endpoint,
+    });
+    c.set('sessionId', session.id);
+    return c.json({ qrcode: session.data.qrcode, ref_id: session.data.refId });
+  });
+
+  return app;
+}

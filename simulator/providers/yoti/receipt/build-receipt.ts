@@ -1,0 +1,114 @@
+import { constants, createCipheriv, type KeyObject, publicEncrypt, randomBytes } from 'node:crypto';
+import type { RandomSource } from '../../../engine/random.js';
+import type { AnchorAuthority } from './certificates.js';
+import {
+  type AttributeMessage,
+  ContentType,
+  DataEntryType,
+  encodeAttributeList,
+  encodeEncryptedData,
+  encodeExtraData,
+  encodeMultiValue,
+  encodeSignedTimestamp,
+  encodeThirdPartyAttribute,
+} from './messages.js';
+import type { AnchorSpec, SharedAttribute, ShareResult } from './share-result.js';
+
+export interface ReceiptContext {
+  appPublicKey: KeyObject;
+  ca: AnchorAuthority;
+  random: RandomSource;
+  /** The relying party's own profile (profile_content): name, URL, receipt colour. */
+  application: { name: string; url: string; receiptBgColor: string };
+}
+
+/**
+ * The `receipt` object of GET /profile/{token}: a fresh AES-256 key wrapped with the app public
+ * key (RSA PKCS#1 v1.5), and each content field base64(EncryptedData{iv, AES-256-CBC(...)}).
+ */
+export async function buildReceipt(
+  result: ShareResult,
+  rc: ReceiptContext,
+): Promise<Record<string, unknown>> {
+  const receiptKey = randomBytes(32);
+  const encrypt = (plain: Buffer) => {
+    const iv = randomBytes(16);
+    const cipher = createCipheriv('aes-256-cbc', receiptKey, iv);
+    return encodeEncryptedData(iv, Buffer.concat([cipher.update(plain), cipher.final()])).toString('base64');
+  };
+  const userAttributes = await Promise.all(
+    result.attributes.map((a) => attributeMessage(a, result.sharedAt, rc)),
+  );
+  const application = [
+    ['application_name', rc.application.name],
+    ['application_url', rc.application.url],
+    ['application_receipt_bgcolor', rc.application.receiptBgColor],
+  ].map(([name, value]) => message(name, ContentType.STRING, Buffer.from(value), [], rc));
+  return {
+    receipt_id: result.receiptId,
+    other_party_profile_content: result.attributes.length ? encrypt(encodeAttributeList(userAttributes)) : '',
+    profile_content: encrypt(encodeAttributeList(application)),
+    other_party_extra_data_content: '',
+    extra_data_content: encrypt(extraData(result)),
+    wrapped_receipt_key: publicEncrypt(
+      { key: rc.appPublicKey, padding: constants.RSA_PKCS1_PADDING },
+      receiptKey,
+    ).toString('base64'),
+    policy_uri: '',
+    personal_key: '',
+    remember_me_id: result.rememberMeId,
+    parent_remember_me_id: result.parentRememberMeId,
+    sharing_outcome: result.sharingOutcome,
+    timestamp: new Date(result.sharedAt).toISOString(),
+  };
+}
+
+async function attributeMessage(
+  a: SharedAttribute,
+  sharedAt: number,
+  rc: ReceiptContext,
+): Promise<AttributeMessage> {
+  const anchors = await Promise.all(a.anchors.map((spec) => anchorMessage(spec, sharedAt, rc)));
+  if (a.contentType === 'MULTI_VALUE') {
+    const values = (a.items ?? []).map((item) => ({
+      contentType: ContentType[item.contentType],
+      data: bytesOf(item),
+    }));
+    return message(a.name, ContentType.MULTI_VALUE, encodeMultiValue(values), anchors, rc);
+  }
+  return message(a.name, ContentType[a.contentType], bytesOf(a), anchors, rc);
+}
+
+const bytesOf = (a: { contentType: string; value: string }) =>
+  a.contentType === 'JPEG' || a.contentType === 'PNG'
+    ? Buffer.from(a.value, 'base64')
+    : Buffer.from(a.value, 'utf8');
+
+const message = (
+  name: string,
+  contentType: number,
+  value: Buffer,
+  anchors: AttributeMessage['anchors'],
+  rc: ReceiptContext,
+): AttributeMessage => ({ name, value, contentType, anchors, ephemeralId: rc.random.uuid() });
+
+async function anchorMessage(spec: AnchorSpec, sharedAt: number, rc: ReceiptContext) {
+  return {
+    originServerCerts: await rc.ca.chain(spec.type, spec.value),
+    subType: spec.subType,
+    signedTimeStamp: encodeSignedTimestamp((spec.timestampMs ?? sharedAt) * 1000),
+  };
+}
+
+function extraData(result: ShareResult): Buffer {
+  return encodeExtraData(
+    result.extraData.map((entry) => ({
+      type: DataEntryType.THIRD_PARTY_ATTRIBUTE,
+      value: encodeThirdPartyAttribute(
+        Buffer.from(entry.issuanceToken, 'base64'),
+        entry.expiryDate,
+        entry.definitions,
+      ),
+    })),
+  );
+}

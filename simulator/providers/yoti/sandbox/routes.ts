@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import type { SimContext } from '../../provider.js';
+import type { YotiAppRegistry } from '../auth/app-registry.js';
+import { verifySignedRequest, type YotiSignedEnv } from '../auth/verify-signed-request.js';
+import { yotiErrorResponse } from '../errors.js';
+import { issuesOf } from '../profile/dynamic-scenario.js';
+import type { ReceiptData, Receipts } from '../receipt/receipts.js';
+import type { ShareResult } from '../receipt/share-result.js';
+import { sandboxAttributes, sandboxExtraData, tokenRequestSchema } from './token-request.js';
+
+/**
+ * Yoti's hosted sandbox token API (https://api.yoti.com/sandbox/v1), so code written against the
+ * sandbox runs on kyc-sim by changing its URL: the token shares exactly the posted attributes.
+ */
+export function sandboxRoutes(
+  ctx: SimContext,
+  apps: YotiAppRegistry,
+  receipts: Receipts,
+): Hono<YotiSignedEnv> {
+  const app = new Hono<YotiSignedEnv>();
+  const signed = verifySignedRequest({ apps, prefix: '/yoti/sandbox/v1', appIdParam: 'sdkId' });
+
+  app.post('/sandbox/v1/apps/:sdkId/tokens', signed, async (c) => {
+    const yotiApp = c.get('yotiApp');
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return yotiErrorResponse(c, {
+        status: 400,
+        code: 'PAYLOAD_VALIDATION',
+        message: 'The body is not JSON',
+      });
+    }
+    const parsed = tokenRequestSchema.safeParse(body);
+    if (!parsed.success) {
+      return yotiErrorResponse(c, {
+        status: 400,
+        code: 'PAYLOAD_VALIDATION',
+        message: 'There were errors validating the payload',
+        details: issuesOf(parsed.error),
+      });
+    }
+    const now = ctx.clock.now();
+    const random = ctx.random();
+    const shared: ShareResult = {
+      receiptId: random.bytes(32).toString('base64'),
+      sharedAt: now,
+      attributes: sandboxAttributes(parsed.data, new Date(now)),
+      rememberMeId: parsed.data.remember_me_id ?? '',
+      parentRememberMeId: '',
+      sharingOutcome: 'SUCCESS',
+      extraData: sandboxExtraData(parsed.data),
+    };
+    const id = `sandbox-${random.uuid()}`;
+    await ctx.store.put<ReceiptData>({
+      id,
+      provider: 'yoti',
+      kind: 'sandbox-token',
+      state: 'COMPLETED',
+      createdAt: now,
+      updatedAt: now,
+      data: { sdkId: yotiApp.sdkId, shared },
+      timeline: [
+        { at: now, event: 'token-created', detail: { attributes: shared.attributes.map((a) => a.name) } },
+      ],
+    });
+    c.set('sessionId', id);
+    return c.json({ token: await receipts.issueToken(yotiApp.sdkId, id) }, 201);
+  });
+
+  return app;
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { type AnchorSpec, ageCheck, type SharedAttribute, toAttribute } from '../receipt/attributes.js';
+import type { ExtraDataEntry } from '../receipt/share-result.js';
+
+/** The body @getyoti/sdk-sandbox posts to /sandbox/v1/apps/{sdkId}/tokens (TokenRequest.toJSON). */
+const anchorSchema = z
+  .object({
+    type: z.enum(['SOURCE', 'VERIFIER']),
+    value: z.string(),
+    sub_type: z.string().default(''),
+    timestamp: z.number().optional().describe('microseconds since the epoch'),
+  })
+  .passthrough();
+
+const attributeSchema = z
+  .object({
+    name: z.string().min(1),
+    value: z.string(),
+    derivation: z.string().min(1).optional(),
+    optional: z.boolean().optional(),
+    anchors: z.array(anchorSchema).nullish(),
+  })
+  .passthrough();
+
+const dataEntrySchema = z
+  .object({
+    type: z.string(),
+    value: z
+      .object({
+        issuance_token: z.string().min(1),
+        issuing_attributes: z
+          .object({
+            expiry_date: z.string().default(''),
+            definitions: z.array(z.object({ name: z.string() }).passthrough()).default([]),
+          })
+          .passthrough()
+          .prefault({}),
+      })
+      .passthrough(),
+  })
+  .passthrough();
+
+export const tokenRequestSchema = z
+  .object({
+    remember_me_id: z.string().nullish(),
+    profile_attributes: z.array(attributeSchema).default([]),
+    extra_data: z
+      .object({ data_entry: z.array(dataEntrySchema).default([]) })
+      .passthrough()
+      .nullish(),
+  })
+  .passthrough();
+
+export type TokenRequest = z.output<typeof tokenRequestSchema>;
+
+/**
+ * Exactly the posted attributes, as Yoti's sandbox shares them: an age derivation is named by
+ * its derivation and valued true/false from the posted date of birth; anchors only when posted.
+ */
+export function sandboxAttributes(request: TokenRequest, today: Date): SharedAttribute[] {
+  return request.profile_attributes.map((a) => {
+    const anchors: AnchorSpec[] = (a.anchors ?? []).map((x) => ({
+      type: x.type,
+      value: x.value,
+      subType: x.sub_type,
+      ...(x.timestamp !== undefined ? { timestampMs: Math.floor(x.timestamp / 1000) } : {}),
+    }));
+    const age = a.derivation && /^age_(over|under):(\d+)$/.exec(a.derivation);
+    if (a.derivation && age) {
+      const value = /^(true|false)$/.test(a.value)
+        ? a.value
+        : String(ageCheck(age[1], Number(age[2]), a.value, today));
+      return toAttribute(a.derivation, value, anchors);
+    }
+    return toAttribute(a.derivation ?? a.name, a.value, anchors);
+  });
+}
+
+export function sandboxExtraData(request: TokenRequest): ExtraDataEntry[] {
+  return (request.extra_data?.data_entry ?? [])
+    .filter((e) => e.type === 'THIRD_PARTY_ATTRIBUTE')
+    .map((e) => ({
+      type: 'THIRD_PARTY_ATTRIBUTE' as const,
+      issuanceToken: /^[A-Za-z0-9+/]+=*$/.test(e.value.issuance_token)
+        ? e.value.issuance_token
+        : Buffer.from(e.value.issuance_token).toString('base64'),
+      expiryDate: e.value.issuing_attributes.expiry_date,
+      definitions: e.value.issuing_attributes.definitions.map((d) => d.name),
+    }));
+}
