@@ -3,6 +3,7 @@ import {
   CallbackError,
   QrRequestError,
   RestartLimitError,
+  ShareAbortedError,
   type ShareClientState,
   YotiShareClient,
   type YotiShareClientOptions,
@@ -121,6 +122,30 @@ describe('kiosk client: happy path', () => {
 });
 
 describe('kiosk client: errors that do not restart', () => {
+  it('stops with ShareAbortedError and closes the socket when the kiosk aborts while waiting', async () => {
+    await admin(sim(), 'PUT', '/scenario', shareScenario({ type: 'manual' }));
+    const kiosk = client();
+    const abort = new AbortController();
+    const failedIn: ShareClientState[] = [];
+    kiosk.on('state', (s) => {
+      if (s === 'waiting-for-user') abort.abort();
+    });
+    kiosk.on('failed', () => failedIn.push('failed'));
+    const error = await kiosk.run(abort.signal).catch((e) => e);
+    expect(error).toBeInstanceOf(ShareAbortedError);
+    expect(failedIn).toEqual(['failed']);
+    const [session] = (await admin(sim(), 'GET', '/sessions?provider=yoti')).sessions;
+    const detail = await admin(sim(), 'GET', `/sessions/${encodeURIComponent(session.id)}`);
+    await expect
+      .poll(
+        async () =>
+          (await admin(sim(), 'GET', `/requests?sessionId=${encodeURIComponent(session.id)}&kind=ws-close`))
+            .count,
+      )
+      .toBeGreaterThan(0);
+    expect(detail.state).toBe('CONNECTED');
+  });
+
   it('reports an unknown app as QrRequestError 404 with Yoti code, without retrying', async () => {
     await admin(sim(), 'PUT', '/scenario', shareScenario({ type: 'complete', afterMs: 0 }));
     const kiosk = client({ sdkId: 'no-such-app' });

@@ -85,6 +85,8 @@ export interface ShareResult {
 /** The kiosk flow of Yoti's non-browser client guide, with restarts, retries and a timeout per step. */
 export class YotiShareClient extends EventEmitter<YotiShareEvents> {
   readonly timeouts: StepTimeouts;
+  /** The attempt under way (1 = first QR code), for events. */
+  #attempt = 0;
 
   constructor(readonly options: YotiShareClientOptions) {
     super();
@@ -96,7 +98,7 @@ export class YotiShareClient extends EventEmitter<YotiShareEvents> {
     try {
       return await this.#run(signal);
     } catch (error) {
-      this.emit('state', 'failed', 0);
+      this.emit('state', 'failed', this.#attempt);
       this.emit('failed', error as Error);
       throw error;
     }
@@ -109,6 +111,7 @@ export class YotiShareClient extends EventEmitter<YotiShareEvents> {
     const failures: AttemptFailure[] = [];
 
     for (let attempt = 1; attempt <= maxRestarts + 1; attempt++) {
+      this.#attempt = attempt;
       if (attempt > 1) {
         this.emit('state', 'restarting', attempt);
         await sleep(options.restartDelayMs ?? 1_000, signal);

@@ -12,6 +12,12 @@ import { frameFromSimulator, issueQrCode, loadShare } from '../support/yoti-shar
  */
 const sim = useSimulator({ clock: 'manual' });
 
+/** A provider state that is just the demo app with one share outcome. */
+const shareState = (outcome: Record<string, unknown>, lifetimeMs?: number) => async () => {
+  await loadShare(sim(), outcome, {}, lifetimeMs);
+  return undefined;
+};
+
 describe('simulator honours the yoti-kiosk-client pact', () => {
   it('verifies every HTTP and message interaction', async () => {
     await new Verifier({
@@ -25,40 +31,19 @@ describe('simulator honours the yoti-kiosk-client pact', () => {
           await loadShare(sim(), { type: 'manual' }, { sdkId, scenarioId });
           return undefined;
         },
-        [STATES.noApp]: async () => {
-          await loadShare(sim(), { type: 'manual' });
-          return undefined;
-        },
+        [STATES.noApp]: shareState({ type: 'manual' }),
         // The ref_id is fresh per QR code; Pact injects it into the request path.
         [STATES.qrIssued]: async () => {
           await loadShare(sim(), { type: 'manual' });
           const { refId } = await issueQrCode(sim());
           return { refId };
         },
-        [STATES.noRef]: async () => {
-          await loadShare(sim(), { type: 'manual' });
-          return undefined;
-        },
-        [STATES.sessionLive]: async () => {
-          await loadShare(sim(), { type: 'manual' });
-          return undefined;
-        },
-        [STATES.sessionUnknown]: async () => {
-          await loadShare(sim(), { type: 'manual' });
-          return undefined;
-        },
-        [STATES.sessionCompletes]: async () => {
-          await loadShare(sim(), { type: 'complete', afterMs: 1_000 });
-          return undefined;
-        },
-        [STATES.sessionFails]: async () => {
-          await loadShare(sim(), { type: 'fail', afterMs: 1_000 });
-          return undefined;
-        },
-        [STATES.sessionTimesOut]: async () => {
-          await loadShare(sim(), { type: 'time-out' }, {}, 30_000);
-          return undefined;
-        },
+        [STATES.noRef]: shareState({ type: 'manual' }),
+        [STATES.sessionLive]: shareState({ type: 'manual' }),
+        [STATES.sessionUnknown]: shareState({ type: 'manual' }),
+        [STATES.sessionCompletes]: shareState({ type: 'complete', afterMs: 1_000 }),
+        [STATES.sessionFails]: shareState({ type: 'fail', afterMs: 1_000 }),
+        [STATES.sessionTimesOut]: shareState({ type: 'time-out' }, 30_000),
       },
       messageProviders: {
         [MESSAGES.accepted]: () => frameFromSimulator(sim(), 'ACCEPTED'),
