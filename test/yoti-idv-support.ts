@@ -8,6 +8,7 @@ import type { RunningSimulator } from '../simulator/server.js';
 
 export const SDK_ID = 'a1b2c3d4-0000-4000-8000-000000000001';
 export const OTHER_SDK_ID = 'a1b2c3d4-0000-4000-8000-000000000002';
+export const DISABLED_SDK_ID = 'a1b2c3d4-0000-4000-8000-000000000003';
 
 let keys: Promise<PemKeyPair> | undefined;
 /** One key pair per test file (RSA generation costs ~100 ms). */
@@ -27,7 +28,8 @@ export async function idvScenario(
     yoti: {
       apps: [
         { sdkId: SDK_ID, publicKey: publicKeyPem, idv },
-        { sdkId: OTHER_SDK_ID, publicKey: publicKeyPem, enabled: false },
+        { sdkId: OTHER_SDK_ID, publicKey: publicKeyPem },
+        { sdkId: DISABLED_SDK_ID, publicKey: publicKeyPem, enabled: false },
       ],
     },
     ...extra,

@@ -36,6 +36,8 @@ export class IdvSessions {
     const { ctx } = this;
     const now = ctx.clock.now();
     const session = buildSession(sdkId, valid, ctx.random(), now);
+    // Loads faker now, so a completion fired by the manual clock finishes within the advance call.
+    await ctx.faker();
     await ctx.store.put(session);
     const id = session.id;
     this.#arm(id, valid.deadline - now, 'deadline', () => this.expire(id, 'the session deadline passed'));

@@ -29,11 +29,17 @@ export function validateCreateSession(
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, errors: [{ property: '', message: 'the payload must be a JSON object' }] };
   }
-  const parsed = createSessionSchema.safeParse(body);
+  const parsed = createSessionSchema.safeParse(body, { reportInput: true });
   const errors = parsed.success ? [] : toPayloadErrors(parsed.error.issues);
   const raw = body as Record<string, unknown>;
-  const failed = (property: string) => errors.some((e) => e.property === property);
-
+  // The timing rules are checked even when other parts fail, so one answer names every problem.
+  const { shape } = createSessionSchema;
+  const field = <T>(schema: z.ZodType<T>, value: unknown): T | undefined => {
+    const result = schema.safeParse(value);
+    return result.success ? result.data : undefined;
+  };
+  const deadlineText = field(shape.session_deadline, raw.session_deadline);
+  const ttl = field(shape.client_session_token_ttl, raw.client_session_token_ttl);
   const hasDeadline = raw.session_deadline !== undefined;
   const hasTtl = raw.client_session_token_ttl !== undefined;
   if (!hasDeadline && !hasTtl) {
@@ -47,12 +53,10 @@ export function validateCreateSession(
       message: 'give either session_deadline or client_session_token_ttl, not both',
     });
   }
-  if (!parsed.success) return { ok: false, errors };
 
-  const payload = parsed.data;
-  let tokenTtlS = payload.client_session_token_ttl ?? 0;
-  if (payload.session_deadline && !failed('session_deadline')) {
-    const deadline = Date.parse(payload.session_deadline);
+  let tokenTtlS = ttl ?? 0;
+  if (deadlineText) {
+    const deadline = Date.parse(deadlineText);
     tokenTtlS = Math.floor((deadline - now) / 1000);
     if (deadline <= now) {
       errors.push({
@@ -61,15 +65,19 @@ export function validateCreateSession(
       });
     }
   }
-  const resourcesTtlS = payload.resources_ttl ?? DEFAULT_RESOURCES_TTL_S;
-  if (tokenTtlS > 0 && resourcesTtlS < tokenTtlS + MIN_RESOURCES_MARGIN_S) {
+  const resourcesTtlS = field(shape.resources_ttl, raw.resources_ttl) ?? DEFAULT_RESOURCES_TTL_S;
+  if (
+    tokenTtlS > 0 &&
+    resourcesTtlS < tokenTtlS + MIN_RESOURCES_MARGIN_S &&
+    !errors.some((e) => e.property === 'resources_ttl')
+  ) {
     errors.push({
       property: 'resources_ttl',
-      message: `must be at least 24 hours (86400 s) longer than the client session token ttl (${tokenTtlS} s): at least ${tokenTtlS + MIN_RESOURCES_MARGIN_S}${payload.resources_ttl === undefined ? '; the default is one week (604800)' : ''}`,
+      message: `must be at least 24 hours (86400 s) longer than the client session token ttl (${tokenTtlS} s): at least ${tokenTtlS + MIN_RESOURCES_MARGIN_S}${raw.resources_ttl === undefined ? '; the default is one week (604800)' : ''}`,
     });
   }
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, payload, deadline: now + tokenTtlS * 1000, resourcesTtlS };
+  if (!parsed.success || errors.length > 0) return { ok: false, errors };
+  return { ok: true, payload: parsed.data, deadline: now + tokenTtlS * 1000, resourcesTtlS };
 }
 
 /** `requested_checks[0].config.scheme` from zod's ['requested_checks', 0, 'config', 'scheme']. */
