@@ -10,6 +10,7 @@ import {
 } from '../clients/yoti-share/index.js';
 import {
   type CallbackReceiver,
+  closedPort,
   SCENARIO_ID,
   SDK_ID,
   scenarioFile,
@@ -159,11 +160,15 @@ describe('kiosk client: errors that do not restart', () => {
   });
 
   it('reports an unreachable Yoti as QrRequestError with status 0', async () => {
-    const error = await client({ baseUrl: 'http://127.0.0.1:9/yoti', retry: { retries: 1, backoffMs: 1 } })
+    const error = await client({
+      baseUrl: `http://127.0.0.1:${await closedPort()}/yoti`,
+      retry: { retries: 1, backoffMs: 1 },
+    })
       .run()
       .catch((e) => e);
     expect(error).toBeInstanceOf(QrRequestError);
     expect(error.status).toBe(0);
+    expect(error.message).toMatch(/ECONNREFUSED/);
   });
 });
 

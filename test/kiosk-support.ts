@@ -66,6 +66,15 @@ export async function startCallbackReceiver(): Promise<CallbackReceiver> {
   return receiver;
 }
 
+/** A port nothing listens on (it was free a moment ago), for "connection refused". */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 /** Moves the manual clock by `ms` each time the client waits for the user (after ACCEPTED). */
 export function advanceWhenWaiting(client: YotiShareClient, sim: RunningSimulator, ms: number): void {
   client.on('state', (state) => {
