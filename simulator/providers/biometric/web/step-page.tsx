@@ -1,4 +1,5 @@
 import type { Child, FC } from 'hono/jsx';
+import type { EdocumentField as EdocumentFieldMetadata } from '../metadata.js';
 import { currentTechnology, type FlowSession, pendingChoice } from '../progress.js';
 import { FAILURE_TYPES, type TechnologyCode } from '../schema.js';
 import { type Locale, TECHNOLOGY_TITLES, t } from './i18n.js';
@@ -33,19 +34,17 @@ export function StepPage({ session, locale, webView, error }: StepPageProps) {
     </form>
   );
   const visible = data.technologies.filter((code) => data.progress[code]?.status !== 'skipped');
+  const stepText = t(locale, 'step', { n: visible.indexOf(current) + 1, total: visible.length });
   return (
     <Layout locale={locale} webView={webView} title={title}>
-      <ol
-        class="steps"
-        aria-label={t(locale, 'step', { n: visible.indexOf(current) + 1, total: visible.length })}
-      >
+      <ol class="steps" aria-label={stepText}>
         {data.technologies.map((code) => {
           const status = data.progress[code]?.status;
           const cls = code === current ? 'current' : status === 'passed' ? 'done' : (status ?? '');
           return <li class={cls} title={TECHNOLOGY_TITLES[code][locale]} />;
         })}
       </ol>
-      <p class="muted">{t(locale, 'step', { n: visible.indexOf(current) + 1, total: visible.length })}</p>
+      <p class="muted">{stepText}</p>
       <h1 data-technology={choices ? 'choice' : current}>{title}</h1>
       {choices ? (
         <Form>
@@ -156,33 +155,37 @@ function EdocumentBody({
   return (
     <>
       <p>{t(locale, 'ED')}</p>
-      <label for="iin">{t(locale, 'iin')}</label>
-      <input
-        id="iin"
-        name="iin"
-        value={iin.value ?? ''}
-        readonly={!iin.changeable}
-        inputmode="numeric"
-        maxlength={12}
-        data-digits="iin"
-        required
-      />
-      {error === 'iin' ? <p class="error">{t(locale, 'badIin')}</p> : null}
-      <label for="phone">{t(locale, 'phone')}</label>
-      <input
-        id="phone"
-        name="phone"
-        value={phone.value ?? ''}
-        readonly={!phone.changeable}
-        inputmode="tel"
-        maxlength={16}
-        data-digits="phone"
-        required
-      />
-      {error === 'phone' ? <p class="error">{t(locale, 'badPhone')}</p> : null}
+      <EdocumentField name="iin" field={iin} locale={locale} error={error === 'iin'} />
+      <EdocumentField name="phone" field={phone} locale={locale} error={error === 'phone'} />
       <button type="submit" name="action" value="edocument-input">
         {t(locale, 'getCode')}
       </button>
+    </>
+  );
+}
+
+/** IIN or phone: prefilled from metadata, read-only when the metadata says changeable false. */
+function EdocumentField(props: {
+  name: 'iin' | 'phone';
+  field: EdocumentFieldMetadata;
+  locale: Locale;
+  error: boolean;
+}) {
+  const { name, field, locale } = props;
+  return (
+    <>
+      <label for={name}>{t(locale, name)}</label>
+      <input
+        id={name}
+        name={name}
+        value={field.value ?? ''}
+        readonly={!field.changeable}
+        inputmode={name === 'iin' ? 'numeric' : 'tel'}
+        maxlength={name === 'iin' ? 12 : 16}
+        data-digits={name}
+        required
+      />
+      {props.error ? <p class="error">{t(locale, name === 'iin' ? 'badIin' : 'badPhone')}</p> : null}
     </>
   );
 }
