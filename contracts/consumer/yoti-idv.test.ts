@@ -41,7 +41,7 @@ const signedHeaders = {
   Accept: 'application/json',
 };
 const sessionPath = (suffix = '') =>
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Pact provider-state expression, filled in at verification
+  // A Pact provider-state expression, filled in at verification.
   fromProviderState(`/sessions/\${sessionId}${suffix}`, `/sessions/${EXAMPLE_SESSION_ID}${suffix}`);
 const client = (url: string) => new YotiIdvClient({ baseUrl: url, sdkId: SDK_ID, privateKeyPem });
 const media = { id: regex(UUID, EXAMPLE_MEDIA_ID), type: like('JSON') };

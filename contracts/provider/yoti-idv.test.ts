@@ -31,7 +31,10 @@ type FilterRequest = IncomingMessage & { body?: unknown; url: string };
 /** Replaces nonce, timestamp and X-Yoti-Auth-Digest with fresh, correctly signed values. */
 function resign(req: FilterRequest, _res: ServerResponse, next: () => void): void {
   // The filter also sees Pact's own state-change calls; only signed API requests are re-signed.
-  if (!req.headers['x-yoti-auth-digest']) return next();
+  if (!req.headers['x-yoti-auth-digest']) {
+    next();
+    return;
+  }
   const url = new URL(req.url, 'http://pact.invalid');
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams)
