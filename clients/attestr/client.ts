@@ -75,9 +75,10 @@ export class AttestrClient {
 
   constructor(options: AttestrClientOptions) {
     this.#options = {
-      version: 'v2',
-      fetch: globalThis.fetch,
       ...options,
+      version: options.version ?? 'v2',
+      // An explicit `fetch: undefined` must not replace the global one.
+      fetch: options.fetch ?? globalThis.fetch,
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
     };
   }

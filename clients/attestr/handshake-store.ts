@@ -20,6 +20,11 @@ export class HandshakeStore {
     return this.#byId.get(id);
   }
 
+  /** Oldest first. */
+  list(): StoredHandshake[] {
+    return [...this.#byId.values()];
+  }
+
   markVerified(id: string): void {
     const found = this.#byId.get(id);
     if (found) found.verified = true;

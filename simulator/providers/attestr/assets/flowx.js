@@ -129,6 +129,10 @@
   AttestrFlowx.prototype.render = function (run) {
     if (this.done) return;
     if (run.outcome) return this.finish(run.outcome.handler, run.outcome.data);
+    // Redraw only on change, so a code picked in the select survives the polling.
+    var key = JSON.stringify([run.current, run.stages]);
+    if (key === this.drawn) return this.poll();
+    this.drawn = key;
     var labels = this.labels;
     var list = this.overlay.querySelector('[data-testid="flowx-stages"]');
     list.innerHTML = '';
@@ -223,6 +227,7 @@
     if (this.overlay?.parentNode) this.overlay.parentNode.removeChild(this.overlay);
     this.overlay = null;
     this.currentStage = null;
+    this.drawn = null;
   };
 
   /** Ends the session on the device: closes the overlay and calls exactly one handler once. */
