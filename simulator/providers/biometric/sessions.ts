@@ -15,6 +15,7 @@ import {
 import { technologyResult } from './results.js';
 import type { Flow, TechnologyCode } from './schema.js';
 import { fakeSubject } from './subject.js';
+import { notifyTechnology } from './webhook-events.js';
 
 type Change = (s: FlowSession) => FlowSession | undefined;
 
@@ -89,7 +90,7 @@ export class FlowSessions {
         },
       };
     });
-    if (session && started) this.#notify(session, 'technology.start', started, true, {});
+    if (session && started) notifyTechnology(this.ctx, session, 'technology.start', started, true, {});
     return session;
   }
 
@@ -163,7 +164,7 @@ export class FlowSessions {
     });
     if (!changed || !session) return false;
     const progress = session.data.progress[code];
-    this.#notify(session, 'technology.end', code, progress?.status === 'passed', {
+    notifyTechnology(this.ctx, session, 'technology.end', code, progress?.status === 'passed', {
       result: technologyResult(session.data, code),
       failure_reason: progress?.failure ?? null,
     });
@@ -195,7 +196,7 @@ export class FlowSessions {
     this.#disarm(id);
     if (!changed || !session) return false;
     if (interrupted)
-      this.#notify(session, 'technology.end', interrupted, false, {
+      notifyTechnology(this.ctx, session, 'technology.end', interrupted, false, {
         result: {},
         failure_reason: session.data.progress[interrupted]?.failure ?? null,
       });
@@ -220,35 +221,5 @@ export class FlowSessions {
   #log(s: FlowSession, event: string, detail: Record<string, unknown>, state?: FlowState): FlowSession {
     const at = this.ctx.clock.now();
     return { ...s, state: state ?? s.state, updatedAt: at, timeline: [...s.timeline, { at, event, detail }] };
-  }
-
-  /** technology.start / technology.end to the flow's receiver, when the scenario names one. */
-  #notify(
-    session: FlowSession,
-    event: string,
-    code: TechnologyCode,
-    success: boolean,
-    data: Record<string, unknown>,
-  ) {
-    const receiver = session.data.webhook;
-    if (!receiver) return;
-    this.ctx.webhooks.send({
-      provider: 'biometric',
-      url: receiver.url,
-      headers: receiver.headers,
-      maxAttempts: receiver.maxAttempts,
-      backoffMs: receiver.backoffMs,
-      sessionId: session.id,
-      body: {
-        id: this.ctx.random().uuid(),
-        event,
-        session_id: session.id,
-        created: new Date(this.ctx.clock.now()).toISOString(),
-        success,
-        flow_name: session.data.flowName,
-        metadata: session.data.rawMetadata,
-        data: { technology: code, ...data },
-      },
-    });
   }
 }

@@ -1,11 +1,12 @@
 import type { Child, FC } from 'hono/jsx';
-import type { EdocumentField as EdocumentFieldMetadata } from '../metadata.js';
 import { currentTechnology, type FlowSession, pendingChoice } from '../progress.js';
-import { FAILURE_TYPES, type TechnologyCode } from '../schema.js';
+import type { TechnologyCode } from '../schema.js';
+import { EdocumentBody, type StepError } from './edocument-step.js';
 import { type Locale, TECHNOLOGY_TITLES, t } from './i18n.js';
 import { Layout, REMOTE_PREFIX } from './layout.js';
+import { TesterPanel } from './tester-panel.js';
 
-export type StepError = 'iin' | 'phone' | 'otp';
+export type { StepError };
 
 export interface StepPageProps {
   session: FlowSession;
@@ -118,111 +119,4 @@ function TechnologyBody(props: {
     );
   }
   return <EdocumentBody session={session} locale={locale} error={error} />;
-}
-
-function EdocumentBody({
-  session,
-  locale,
-  error,
-}: {
-  session: FlowSession;
-  locale: Locale;
-  error?: StepError;
-}) {
-  const { iin, phone } = session.data.metadata.edocument;
-  const { stage } = session.data.edocument;
-  if (stage === 'otp') {
-    return (
-      <>
-        <p>{t(locale, 'otpPrompt', { phone: session.data.edocument.phone ?? '' })}</p>
-        <label for="otp">{t(locale, 'otp')}</label>
-        <input
-          id="otp"
-          name="otp"
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          maxlength={8}
-          data-digits="otp"
-          required
-        />
-        {error === 'otp' ? <p class="error">{t(locale, 'badOtp')}</p> : null}
-        <button type="submit" name="action" value="scenario">
-          {t(locale, 'confirm')}
-        </button>
-      </>
-    );
-  }
-  return (
-    <>
-      <p>{t(locale, 'ED')}</p>
-      <EdocumentField name="iin" field={iin} locale={locale} error={error === 'iin'} />
-      <EdocumentField name="phone" field={phone} locale={locale} error={error === 'phone'} />
-      <button type="submit" name="action" value="edocument-input">
-        {t(locale, 'getCode')}
-      </button>
-    </>
-  );
-}
-
-/** IIN or phone: prefilled from metadata, read-only when the metadata says changeable false. */
-function EdocumentField(props: {
-  name: 'iin' | 'phone';
-  field: EdocumentFieldMetadata;
-  locale: Locale;
-  error: boolean;
-}) {
-  const { name, field, locale } = props;
-  return (
-    <>
-      <label for={name}>{t(locale, name)}</label>
-      <input
-        id={name}
-        name={name}
-        value={field.value ?? ''}
-        readonly={!field.changeable}
-        inputmode={name === 'iin' ? 'numeric' : 'tel'}
-        maxlength={name === 'iin' ? 12 : 16}
-        data-digits={name}
-        required
-      />
-      {props.error ? <p class="error">{t(locale, name === 'iin' ? 'badIin' : 'badPhone')}</p> : null}
-    </>
-  );
-}
-
-/** The tester overrides the scenario: pass, or fail with a chosen reason type. */
-function TesterPanel(props: {
-  session: FlowSession;
-  code: TechnologyCode;
-  locale: Locale;
-  Form: FC<{ children: Child }>;
-}) {
-  const { session, code, locale, Form } = props;
-  const planned = session.data.outcomes[code];
-  const outcome = planned?.result === 'fail' ? `${t(locale, 'fail')} (${planned.reason})` : t(locale, 'pass');
-  return (
-    <details data-tester>
-      <summary>{t(locale, 'tester')}</summary>
-      <p class="muted">{t(locale, 'scenarioOutcome', { outcome })}</p>
-      <Form>
-        <select name="result" aria-label={t(locale, 'tester')}>
-          <option value="pass">{t(locale, 'pass')}</option>
-          <option value="fail">{t(locale, 'fail')}</option>
-        </select>
-        <div class="reason">
-          <label for="reason">{t(locale, 'reason')}</label>
-          <select id="reason" name="reason">
-            {FAILURE_TYPES.map((type) => (
-              <option value={type} selected={type === 'CALC_RESULT'}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" name="action" value="tester">
-          {t(locale, 'apply')}
-        </button>
-      </Form>
-    </details>
-  );
 }
