@@ -96,9 +96,14 @@ export function untilState(sim: RunningSimulator, hs: string, state: string) {
 }
 
 /** Waits until `stage` is the running stage of the handshake. */
-export function untilRunning(sim: RunningSimulator, hs: string, stage: string) {
+export function untilRunning(
+  sim: RunningSimulator,
+  hs: string,
+  stage: string,
+  cl: string = APPS.ok.clientKey,
+) {
   return until(async () => {
-    const view = await runView(sim, hs);
+    const view = await runView(sim, hs, cl);
     return view.json?.current === stage ? view.json : undefined;
   }, `stage ${stage} of ${hs} to run`);
 }
