@@ -15,12 +15,17 @@ export interface IdvCreateSessionOptions {
  * (new nonce and timestamp) with clients/yoti-idv's own signing. On the simulator each request
  * costs an RSA verification, the payload validation, the stored session and its timers.
  */
-export async function idvCreateSessionsPerSecond(base: string, options: IdvCreateSessionOptions): Promise<number> {
+export async function idvCreateSessionsPerSecond(
+  base: string,
+  options: IdvCreateSessionOptions,
+): Promise<number> {
   const { sdkId, durationMs = 5_000, concurrency = 16, keyFrom = base } = options;
   const keyRes = await fetch(`${keyFrom}/__admin/yoti/apps/${encodeURIComponent(sdkId)}/key.pem`);
   if (!keyRes.ok) throw new Error(`no private key for ${sdkId}: ${keyRes.status} ${await keyRes.text()}`);
   const privateKeyPem = await keyRes.text();
-  const body = new TextEncoder().encode(JSON.stringify(dbsExampleSession(new Date(Date.now() + 3 * 86_400_000))));
+  const body = new TextEncoder().encode(
+    JSON.stringify(dbsExampleSession(new Date(Date.now() + 3 * 86_400_000))),
+  );
 
   const createOne = async () => {
     const signed = signRequest({ method: 'POST', path: '/sessions', query: { sdkId }, body, privateKeyPem });
