@@ -25,6 +25,8 @@ beforeAll(() => rmSync(join(PACTS, 'attestr-client-kyc-sim-attestr.json'), { for
 const TOKEN = 'b2stdG9rZW4';
 const SECRET = 'ok-secret';
 const HEX64 = '^[0-9a-f]{64}$';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a Pact provider-state expression, filled by the provider
+const ID = '${id}';
 const HANDSHAKE_PATH = '/attestr/api/v2/public/flowx/handshake';
 const client = (url: string) =>
   new AttestrClient({ baseUrl: `${url}/attestr`, authToken: TOKEN, clientSecret: SECRET });
@@ -66,13 +68,13 @@ describe('attestr-client → Attestr FlowX server API', () => {
       .uponReceiving('a request for the execution result of a completed handshake')
       .withRequest({
         method: 'GET',
-        path: fromProviderState(`${HANDSHAKE_PATH}/\${id}`, `${HANDSHAKE_PATH}/HSexample0000000000`),
+        path: fromProviderState(`${HANDSHAKE_PATH}/${ID}`, `${HANDSHAKE_PATH}/HSexample0000000000`),
         headers: { authorization: `Basic ${TOKEN}` },
       })
       .willRespondWith({
         status: 200,
         body: {
-          _id: fromProviderState('${id}', 'HSexample0000000000'),
+          _id: fromProviderState(ID, 'HSexample0000000000'),
           number: integer(1),
           tag: like('user-42'),
           requestId: like('5f0c3a52-2d7e-4a57-9a2e-3f1b7c9d0e11'),
@@ -94,13 +96,13 @@ describe('attestr-client → Attestr FlowX server API', () => {
       .uponReceiving('a request for the execution result of an archived handshake')
       .withRequest({
         method: 'GET',
-        path: fromProviderState(`${HANDSHAKE_PATH}/\${id}`, `${HANDSHAKE_PATH}/HSarchived000000000`),
+        path: fromProviderState(`${HANDSHAKE_PATH}/${ID}`, `${HANDSHAKE_PATH}/HSarchived000000000`),
         headers: { authorization: `Basic ${TOKEN}` },
       })
       .willRespondWith({
         status: 200,
         body: {
-          _id: fromProviderState('${id}', 'HSarchived000000000'),
+          _id: fromProviderState(ID, 'HSarchived000000000'),
           number: integer(2),
           tag: like('user-43'),
           requestId: like('5f0c3a52-2d7e-4a57-9a2e-3f1b7c9d0e12'),
