@@ -36,27 +36,32 @@ const until = async (check: () => boolean) => {
 
 describe('Biometric.kz webhooks', () => {
   const sim = useSimulator({ scenario: biometricScenario(hookUrl), clock: 'manual' });
-  beforeEach(() => {
+  beforeEach(async () => {
+    // A fresh simulator state (no sessions, no pending retries) and an empty receiver per test.
+    await admin(sim(), 'POST', '/reset');
     received.length = 0;
     failures = 0;
   });
+  /** What the receiver got for one session, so a stray delivery cannot pass for another's. */
+  const hooksOf = (id: string) => received.filter((h) => h.session_id === id);
 
   it('posts technology.start and technology.end for each technology, in order', async () => {
     const metadata = { general: {} };
     const { session_id: id } = await clientFor(sim(), KEYS.ldF2f).createSession(metadata);
     await flowPage(sim(), id);
-    await until(() => received.length === 1);
+    await until(() => hooksOf(id).length === 1);
     await submitStep(sim(), id, { technology: 'LD', action: 'scenario' });
     await flowPage(sim(), id);
     await submitStep(sim(), id, { technology: 'F2F', action: 'tester', result: 'fail', reason: 'CLIENT' });
-    await until(() => received.length === 4);
-    expect(received.map((h) => [h.event, h.data.technology, h.success])).toEqual([
+    await until(() => hooksOf(id).length === 4);
+    const hooks = hooksOf(id);
+    expect(hooks.map((h) => [h.event, h.data.technology, h.success])).toEqual([
       ['technology.start', 'LD', true],
       ['technology.end', 'LD', true],
       ['technology.start', 'F2F', true],
       ['technology.end', 'F2F', false],
     ]);
-    expect(received[1]).toMatchObject({
+    expect(hooks[1]).toMatchObject({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       session_id: id,
       created: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -64,7 +69,7 @@ describe('Biometric.kz webhooks', () => {
       metadata,
       data: { technology: 'LD', result: { result: true }, failure_reason: null },
     });
-    expect(received[3].data.failure_reason).toMatchObject({ type: 'CLIENT', technology: 'F2F' });
+    expect(hooks[3].data.failure_reason).toMatchObject({ type: 'CLIENT', technology: 'F2F' });
   });
 
   it('retries a failed delivery with back-off on the clock', async () => {
@@ -74,21 +79,33 @@ describe('Biometric.kz webhooks', () => {
     await until(() => failures === 1);
     await admin(sim(), 'POST', '/clock/advance', { ms: 1_000 });
     await until(() => failures === 0);
-    expect(received).toEqual([]);
+    expect(hooksOf(id)).toEqual([]);
     await admin(sim(), 'POST', '/clock/advance', { ms: 2_000 });
-    await until(() => received.length === 1);
-    expect(received[0]).toMatchObject({ event: 'technology.start', session_id: id });
+    await until(() => hooksOf(id).length === 1);
+    expect(hooksOf(id)[0]).toMatchObject({ event: 'technology.start', session_id: id });
     const journal = await admin(sim(), 'GET', `/requests?kind=webhook&sessionId=${id}`);
     expect(journal.requests.map((e: { status: number }) => e.status).sort()).toEqual([204, 500, 500]);
+  });
+
+  it('keeps one session’s events in order while a delivery is retried', async () => {
+    failures = 1;
+    const { session_id: id } = await clientFor(sim(), KEYS.liveness).createSession();
+    await admin(sim(), 'POST', `/sessions/${id}/actions`, { action: 'pass' });
+    await until(() => failures === 0);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(hooksOf(id)).toEqual([]);
+    await admin(sim(), 'POST', '/clock/advance', { ms: 1_000 });
+    await until(() => hooksOf(id).length === 2);
+    expect(hooksOf(id).map((h) => h.event)).toEqual(['technology.start', 'technology.end']);
   });
 
   it('ends the started technology with TIMEOUT when the session expires', async () => {
     const { session_id: id } = await clientFor(sim(), KEYS.liveness).createSession();
     await flowPage(sim(), id);
-    await until(() => received.length === 1);
+    await until(() => hooksOf(id).length === 1);
     await admin(sim(), 'POST', '/clock/advance', { ms: 60_000 });
-    await until(() => received.length === 2);
-    expect(received[1]).toMatchObject({
+    await until(() => hooksOf(id).length === 2);
+    expect(hooksOf(id)[1]).toMatchObject({
       event: 'technology.end',
       success: false,
       data: { technology: 'LD', failure_reason: { type: 'TIMEOUT' } },

@@ -15,7 +15,7 @@ import {
 import { technologyResult } from './results.js';
 import type { Flow, TechnologyCode } from './schema.js';
 import { fakeSubject } from './subject.js';
-import { notifyTechnology } from './webhook-events.js';
+import { TechnologyNotifier } from './webhook-events.js';
 
 type Change = (s: FlowSession) => FlowSession | undefined;
 
@@ -24,7 +24,11 @@ export class FlowSessions {
   /** Lifetime timers, per process (a networked store's replica arms those it created). */
   #timers = new Map<string, TimerHandle>();
 
-  constructor(readonly ctx: SimContext) {}
+  #notifier: TechnologyNotifier;
+
+  constructor(readonly ctx: SimContext) {
+    this.#notifier = new TechnologyNotifier(ctx);
+  }
 
   async create(flow: Flow, rawMetadata: Record<string, unknown>, metadata: SessionMetadata) {
     const { ctx } = this;
@@ -90,7 +94,7 @@ export class FlowSessions {
         },
       };
     });
-    if (session && started) notifyTechnology(this.ctx, session, 'technology.start', started, true, {});
+    if (session && started) this.#notifier.notify(session, 'technology.start', started, true, {});
     return session;
   }
 
@@ -164,7 +168,7 @@ export class FlowSessions {
     });
     if (!changed || !session) return false;
     const progress = session.data.progress[code];
-    notifyTechnology(this.ctx, session, 'technology.end', code, progress?.status === 'passed', {
+    this.#notifier.notify(session, 'technology.end', code, progress?.status === 'passed', {
       result: technologyResult(session.data, code),
       failure_reason: progress?.failure ?? null,
     });
@@ -196,7 +200,7 @@ export class FlowSessions {
     this.#disarm(id);
     if (!changed || !session) return false;
     if (interrupted)
-      notifyTechnology(this.ctx, session, 'technology.end', interrupted, false, {
+      this.#notifier.notify(session, 'technology.end', interrupted, false, {
         result: {},
         failure_reason: session.data.progress[interrupted]?.failure ?? null,
       });
@@ -204,6 +208,7 @@ export class FlowSessions {
   }
 
   clearTimers(): void {
+    this.#notifier.clear();
     for (const handle of this.#timers.values()) this.ctx.clock.cancel(handle);
     this.#timers.clear();
   }
