@@ -24,6 +24,9 @@ const UUID_RE = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
 const CREATE = '/api/v1/flows/session/create/';
 const RESULT = '/api/v1/flows/session/result/';
 const client = (url: string, apiKey: string = FLOWS.everyone) => new BiometricClient({ apiKey, apiUrl: url });
+/** A 1×1 PNG in base64, as the doc's examples encode photo1. */
+const PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const detail = (example: string) => ({ detail: like(example) });
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a Pact provider-state expression, filled in at verification
 const injectedSessionId = () => fromProviderState('${sessionId}', EXAMPLE_SESSION_ID);
@@ -67,6 +70,22 @@ describe('session create', () => {
       .executeTest(async (server) => {
         const session = await client(server.url, FLOWS.individuals).createSession(metadata);
         expect(session.technologies).toEqual(['LD', 'ED', 'F2F']);
+      });
+  });
+
+  it('sends a reference photo for Face2Face', async () => {
+    const metadata = { face2face: { photo1: PNG_BASE64 } };
+    await pact
+      .addInteraction()
+      .given(STATES.flowExists, { apiKey: FLOWS.everyone })
+      .uponReceiving('a request to create a session with a Face2Face photo')
+      .withRequest('POST', CREATE, (req) => req.jsonBody({ api_key: FLOWS.everyone, metadata }))
+      .willRespondWith(200, (res) =>
+        res.jsonBody({ session_id: regex(UUID_RE, EXAMPLE_SESSION_ID), technologies: ['LD', 'F2F'] }),
+      )
+      .executeTest(async (server) => {
+        const session = await client(server.url).createSession(metadata);
+        expect(session.session_id).toBe(EXAMPLE_SESSION_ID);
       });
   });
 
