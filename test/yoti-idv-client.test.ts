@@ -10,12 +10,7 @@ describe('the reference client (clients/yoti-idv) runs a DBS check end to end', 
   const receiver = createNotificationReceiver({ authToken: 'hook-token', authType: 'BEARER' });
 
   beforeAll(async () => {
-    await admin(
-      sim(),
-      'PUT',
-      '/scenario',
-      await idvScenario({ outcome: { type: 'complete', afterMs: 200 } }),
-    );
+    await admin(sim(), 'PUT', '/scenario', await idvScenario({ outcome: { type: 'manual' } }));
     // A backend mounting the receiver in its own Hono app, next to its other routes.
     const app = new Hono();
     app.get('/health', (c) => c.text('ok'));
@@ -72,6 +67,8 @@ describe('the reference client (clients/yoti-idv) runs a DBS check end to end', 
     const profile = await client.getMediaContent(created.session_id, profileMedia);
     expect(JSON.parse(new TextDecoder().decode(profile?.bytes)).full_name).toBe('Ada Lovelace');
 
+    // The applicant visits the branch; the review approves.
+    await admin(sim(), 'POST', `/sessions/${created.session_id}/actions`, { action: 'ibv-review' });
     await receiver.waitFor(created.session_id, 'SESSION_COMPLETION', 10_000);
     const result = await client.getSession(created.session_id);
     expect(result.state).toBe('COMPLETED');
@@ -97,7 +94,10 @@ describe('the reference client (clients/yoti-idv) runs a DBS check end to end', 
     const request = session().build();
     delete request.notifications;
     const { session_id } = await client.createSession(request);
-    const result = await client.waitForResult(session_id, { intervalMs: 50, timeoutMs: 5_000 });
+    const polling = client.waitForResult(session_id, { intervalMs: 50, timeoutMs: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await admin(sim(), 'POST', `/sessions/${session_id}/actions`, { action: 'ibv-review' });
+    const result = await polling;
     expect(result.state).toBe('COMPLETED');
   });
 

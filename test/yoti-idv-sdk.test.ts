@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dbsExampleSession } from '../clients/yoti-idv/index.js';
 import { admin, useSimulator } from './support/simulator.js';
 import { deadlineIn, idvBase, idvScenario, SDK_ID, testKeys } from './yoti-idv-support.js';
 
@@ -68,21 +69,8 @@ function dbsSpecification(yoti: Any, deadline: Date): Any {
       return {
         ...super.toJSON(),
         ibv_options: { support: 'MANDATORY' },
-        resources: {
-          applicant_profile: {
-            full_name: 'John James Doe',
-            date_of_birth: '1988-11-02',
-            structured_postal_address: {
-              address_format: 1,
-              building_number: '74',
-              address_line1: '74 Address Line 1',
-              town_city: 'CityName',
-              postal_code: 'E14 3RN',
-              country_iso: 'GBR',
-              country: 'United Kingdom',
-            },
-          },
-        },
+        // The applicant profile as the guide writes it.
+        resources: dbsExampleSession(deadline).resources,
       };
     }
   }

@@ -122,6 +122,21 @@ export class DbsSessionBuilder {
   }
 }
 
+/** The applicant of the guide's example. */
+export const GUIDE_APPLICANT: DbsApplicant = {
+  fullName: 'John James Doe',
+  dateOfBirth: '1988-11-02',
+  address: {
+    address_format: 1,
+    building_number: '74',
+    address_line1: '74 Address Line 1',
+    town_city: 'CityName',
+    postal_code: 'E14 3RN',
+    country_iso: 'GBR',
+    country: 'United Kingdom',
+  },
+};
+
 /** The guide's example session, with a deadline of your choosing (the guide's is in the past). */
 export function dbsExampleSession(
   deadline: Date | string,
@@ -132,19 +147,7 @@ export function dbsExampleSession(
     .withResourcesTtl('1209600')
     .withUserTrackingId('some_id')
     .withNotifications({ endpoint, topics: ['SESSION_COMPLETION'] })
-    .withApplicant({
-      fullName: 'John James Doe',
-      dateOfBirth: '1988-11-02',
-      address: {
-        address_format: 1,
-        building_number: '74',
-        address_line1: '74 Address Line 1',
-        town_city: 'CityName',
-        postal_code: 'E14 3RN',
-        country_iso: 'GBR',
-        country: 'United Kingdom',
-      },
-    })
+    .withApplicant(GUIDE_APPLICANT)
     .withIdDocument('GBR', 'PASSPORT')
     .withIdDocument('GBR', 'DRIVING_LICENCE')
     .withSupplementaryDocument(['UTILITY_BILL'], ['GBR'])

@@ -1,6 +1,6 @@
 /** Reference client of the Yoti IDV/IBV sessions API: works against Yoti or kyc-sim by base URL. */
 export { type MediaContent, YotiIdvClient, type YotiIdvClientOptions } from './client.js';
-export { type DbsApplicant, DbsSessionBuilder, dbsExampleSession } from './dbs-session.js';
+export { type DbsApplicant, DbsSessionBuilder, dbsExampleSession, GUIDE_APPLICANT } from './dbs-session.js';
 export { YotiIdvError } from './errors.js';
 export {
   createNotificationReceiver,

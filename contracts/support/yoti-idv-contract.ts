@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DbsSessionBuilder } from '../../clients/yoti-idv/index.js';
+import { DbsSessionBuilder, GUIDE_APPLICANT } from '../../clients/yoti-idv/index.js';
 import type { CreateSessionRequest } from '../../clients/yoti-idv/types.js';
 
 /** Names shared by the consumer tests of clients/yoti-idv and the verification of the simulator. */
@@ -25,19 +25,7 @@ export function contractSession(): CreateSessionRequest {
     .withClientSessionTokenTtl(2 * 86_400)
     .withResourcesTtl(1_209_600)
     .withUserTrackingId('contract-user')
-    .withApplicant({
-      fullName: 'John James Doe',
-      dateOfBirth: '1988-11-02',
-      address: {
-        address_format: 1,
-        building_number: '74',
-        address_line1: '74 Address Line 1',
-        town_city: 'CityName',
-        postal_code: 'E14 3RN',
-        country_iso: 'GBR',
-        country: 'United Kingdom',
-      },
-    })
+    .withApplicant(GUIDE_APPLICANT)
     .withIdDocument('GBR', 'PASSPORT')
     .withIdDocument('GBR', 'DRIVING_LICENCE')
     .withSupplementaryDocument(['UTILITY_BILL'], ['GBR'])
