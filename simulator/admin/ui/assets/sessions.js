@@ -1,0 +1,180 @@
+// The Sessions tab: the live list of every provider's sessions and one session's detail.
+import { actionForm } from './action-form.js';
+import { api, errorText } from './api.js';
+import { $, clockTime, debounce, h, pretty, stateBadge, toast } from './dom.js';
+import { on } from './live.js';
+import { timeline } from './timeline.js';
+
+let sessions = [];
+let selected;
+let actionsFor;
+
+const shortId = (id) => (id.length > 18 ? `${id.slice(0, 16)}…` : id);
+
+function renderList() {
+  const provider = $('#session-provider').value;
+  const state = $('#session-state').value.trim().toUpperCase();
+  const shown = sessions.filter(
+    (s) => (!provider || s.provider === provider) && (!state || s.state.includes(state)),
+  );
+  $('#session-list').replaceChildren(
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['provider', 'kind', 'id', 'state', 'updated'].map((c) => h('th', {}, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      shown.length === 0
+        ? h('tr', {}, h('td', { colspan: 5, class: 'muted' }, 'No sessions yet: start a flow from a client.'))
+        : null,
+      shown.map((s) =>
+        h(
+          'tr',
+          {
+            class: s.id === selected ? 'selected' : '',
+            dataset: { id: s.id },
+            onclick: () => (location.hash = `#sessions/${encodeURIComponent(s.id)}`),
+          },
+          h('td', {}, s.provider),
+          h('td', {}, s.kind),
+          h('td', { title: s.id }, h('code', {}, shortId(s.id))),
+          h('td', {}, stateBadge(s.state)),
+          h('td', {}, clockTime(s.updatedAt)),
+        ),
+      ),
+    ),
+  );
+}
+
+function skeleton(id) {
+  return [
+    h('div', { id: 'sd-head' }),
+    h('h3', {}, 'Actions'),
+    h('div', { id: 'sd-actions', class: 'actions' }, h('p', { class: 'muted' }, 'Loading…')),
+    h('h3', {}, 'Timeline'),
+    h('div', { id: 'sd-timeline' }),
+    h('details', { id: 'sd-data' }, h('summary', {}, 'Session data'), h('pre', {})),
+  ].map((el) => {
+    el.dataset.session = id;
+    return el;
+  });
+}
+
+async function renderActions(session) {
+  actionsFor = session.id;
+  const result = await api('GET', `/ui/api/sessions/${encodeURIComponent(session.id)}/actions`);
+  const box = $('#sd-actions');
+  if (!box || actionsFor !== session.id) return;
+  if (!result.ok) return box.replaceChildren(h('p', { class: 'error' }, errorText(result)));
+  const run = async (name, params) => {
+    const answer = await api('POST', `/sessions/${encodeURIComponent(session.id)}/actions`, {
+      action: name,
+      ...params,
+    });
+    if (!answer.ok) return toast(`${name}: ${errorText(answer)}`, 'bad');
+    toast(`${name}: the session is ${answer.data.state}`);
+    refreshDetail();
+  };
+  const forms = result.data.actions.map((a) =>
+    actionForm(
+      a,
+      (params) => run(a.name, params),
+      (m) => toast(m, 'bad'),
+    ),
+  );
+  box.replaceChildren(
+    ...(forms.length ? forms : [h('p', { class: 'muted' }, 'This kind of session has no actions.')]),
+  );
+}
+
+function renderHead(session) {
+  const qrcode = typeof session.data?.qrcode === 'string' ? session.data.qrcode : undefined;
+  $('#sd-head').replaceChildren(
+    h('h2', {}, `${session.provider} · ${session.kind} `, stateBadge(session.state)),
+    h('p', {}, h('code', { class: 'session-id' }, session.id)),
+    qrcode
+      ? h(
+          'div',
+          { class: 'qr' },
+          h('img', {
+            src: `/__admin/ui/qr.svg?text=${encodeURIComponent(qrcode)}`,
+            alt: 'QR code',
+            width: 140,
+            height: 140,
+          }),
+          h(
+            'div',
+            {},
+            h('code', { class: 'wrap' }, qrcode),
+            h(
+              'p',
+              {},
+              h(
+                'a',
+                { href: `#yoti-app/${encodeURIComponent(session.id)}` },
+                'Open in the virtual Yoti app →',
+              ),
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+async function loadDetail() {
+  const id = selected;
+  if (!id) return;
+  const result = await api('GET', `/sessions/${encodeURIComponent(id)}`);
+  if (id !== selected) return;
+  const pane = $('#session-detail');
+  if (!result.ok) {
+    actionsFor = undefined;
+    return pane.replaceChildren(h('p', { class: 'error' }, errorText(result)));
+  }
+  const session = result.data;
+  if (pane.firstElementChild?.dataset.session !== id) pane.replaceChildren(...skeleton(id));
+  renderHead(session);
+  $('#sd-timeline').replaceChildren(timeline(session));
+  $('#sd-data pre').textContent = pretty(session.data);
+  // Forms are drawn once per session so a refresh never wipes what the QA person is typing.
+  if (actionsFor !== id) renderActions(session);
+}
+
+const refreshDetail = debounce(loadDetail, 80);
+
+export function selectSession(id) {
+  if (id === selected) return;
+  selected = id;
+  actionsFor = undefined;
+  renderList();
+  if (id) loadDetail();
+  else $('#session-detail').replaceChildren(h('p', { class: 'muted' }, 'Pick a session on the left.'));
+}
+
+export function initSessions() {
+  on('hello', ({ providers }) => {
+    $('#session-provider').replaceChildren(
+      h('option', { value: '' }, 'all'),
+      ...providers.map((p) => h('option', { value: p }, p)),
+    );
+  });
+  on('sessions', (data) => {
+    const before = sessions.find((s) => s.id === selected);
+    sessions = data.sessions;
+    renderList();
+    const after = sessions.find((s) => s.id === selected);
+    if (selected && (before?.updatedAt !== after?.updatedAt || before?.state !== after?.state))
+      refreshDetail();
+  });
+  on('journal', (entry) => {
+    if (entry.sessionId && entry.sessionId === selected) refreshDetail();
+  });
+  $('#session-provider').addEventListener('change', renderList);
+  $('#session-state').addEventListener('input', renderList);
+}

@@ -1,0 +1,57 @@
+// A session's timeline: its own events and its journal traffic, in time order.
+import { clockTime, h, pretty, prettyBody } from './dom.js';
+
+function trafficLine(e) {
+  if (e.kind === 'http') return `${e.method} ${e.path}${e.query ? `?${e.query}` : ''} → ${e.status}`;
+  if (e.kind === 'webhook') return `webhook ${e.method ?? 'POST'} ${e.path} → ${e.status ?? 'no answer'}`;
+  if (e.kind === 'ws-in') return `⇢ ${e.message}`;
+  if (e.kind === 'ws-out') return `⇠ ${e.message}`;
+  return `${e.kind} ${e.path}${e.note ? ` (${e.note})` : ''}`;
+}
+
+function trafficDetail(e) {
+  const parts = [];
+  if (e.requestHeaders && Object.keys(e.requestHeaders).length)
+    parts.push(`request headers\n${pretty(e.requestHeaders)}`);
+  if (e.requestBody) parts.push(`request body\n${prettyBody(e.requestBody)}`);
+  if (e.responseBody) parts.push(`response body\n${prettyBody(e.responseBody)}`);
+  if (e.note) parts.push(`note: ${e.note}`);
+  return parts.join('\n\n');
+}
+
+export function timeline(session) {
+  const items = [
+    ...session.timeline.map((t, i) => ({
+      at: t.at,
+      order: i,
+      tag: 'event',
+      tone: 'event',
+      text: t.event,
+      detail: t.detail ? pretty(t.detail) : '',
+    })),
+    ...session.traffic.map((e) => ({
+      at: e.at,
+      order: e.id,
+      tag: e.kind,
+      tone: e.kind.replace('-', ''),
+      text: trafficLine(e),
+      detail: trafficDetail(e),
+    })),
+  ].sort((a, b) => a.at - b.at || (a.tag === 'event') - (b.tag === 'event') || a.order - b.order);
+  if (items.length === 0) return h('p', { class: 'muted' }, 'Nothing yet.');
+  return h(
+    'ol',
+    { class: 'timeline' },
+    items.map((item) =>
+      h(
+        'li',
+        { class: item.tone },
+        h('time', {}, clockTime(item.at)),
+        h('span', { class: `tag ${item.tone}` }, item.tag),
+        item.detail
+          ? h('details', {}, h('summary', {}, item.text), h('pre', {}, item.detail))
+          : h('span', {}, item.text),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,140 @@
+// The virtual Yoti app: scan a QR URL (or pick a pending share), see what the app asks for, then
+// Share or Decline — the share session's `complete` or `fail` action, which the kiosk's websocket hears.
+import { api, errorText } from './api.js';
+import { $, h, stateBadge, toast } from './dom.js';
+import { on } from './live.js';
+
+let scanned;
+
+/** given_names → Given names; age_over:18 → Age over 18. */
+const attributeLabel = (name) => {
+  const [base, value] = name.split(':');
+  const words = base.replaceAll('_', ' ');
+  return `${words[0].toUpperCase()}${words.slice(1)}${value ? ` ${value}` : ''}`;
+};
+
+async function refreshPending() {
+  const result = await api('GET', '/ui/api/yoti/pending');
+  if (!result.ok) return;
+  const select = $('#yoti-pending');
+  const current = select.value;
+  select.replaceChildren(
+    h('option', { value: '' }, result.data.pending.length ? '— pick one —' : 'none waiting'),
+    ...result.data.pending.map((p) =>
+      h('option', { value: p.id, dataset: { qrcode: p.qrcode } }, `${p.id.slice(0, 8)}… (${p.state})`),
+    ),
+  );
+  select.value = result.data.pending.some((p) => p.id === current) ? current : '';
+}
+
+async function lastFrameToClient(sessionId) {
+  const result = await api('GET', `/sessions/${encodeURIComponent(sessionId)}`);
+  if (!result.ok) return undefined;
+  const frames = result.data.traffic.filter((e) => e.kind === 'ws-out');
+  return { state: result.data.state, frame: frames.at(-1)?.message };
+}
+
+function renderPhone(info) {
+  const ended = info.session && !['WAITING', 'CONNECTED'].includes(info.session.state);
+  $('#yoti-phone').replaceChildren(
+    h(
+      'div',
+      { class: 'phone-head', style: `background:${info.receiptBgColor ?? '#2D9FFF'}` },
+      h('strong', { id: 'yoti-app-name' }, info.appName ?? '?'),
+      h('small', {}, 'would like to see'),
+    ),
+    h(
+      'ul',
+      { id: 'yoti-attributes', class: 'attributes' },
+      info.attributes.map((a) => h('li', { dataset: { attribute: a } }, attributeLabel(a), h('code', {}, a))),
+    ),
+    h(
+      'p',
+      {},
+      'Share session ',
+      h('code', {}, info.session?.id ?? '—'),
+      ' ',
+      info.session ? stateBadge(info.session.state) : '',
+    ),
+    info.frame ? h('p', { id: 'yoti-frame' }, 'The waiting client heard ', h('code', {}, info.frame)) : null,
+    h(
+      'div',
+      { class: 'row' },
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'yoti-share',
+          class: 'primary',
+          disabled: ended || !info.session,
+          onclick: () => decide('complete'),
+        },
+        'Share',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'yoti-decline',
+          class: 'danger',
+          disabled: ended || !info.session,
+          onclick: () => decide('fail'),
+        },
+        'Decline',
+      ),
+    ),
+  );
+}
+
+async function decide(action) {
+  const id = scanned?.session?.id;
+  if (!id) return;
+  const result = await api('POST', `/sessions/${encodeURIComponent(id)}/actions`, { action });
+  if (!result.ok) return toast(errorText(result), 'bad');
+  toast(action === 'complete' ? 'Shared' : 'Declined');
+  const after = await lastFrameToClient(id);
+  scanned = { ...scanned, session: { id, state: after?.state ?? result.data.state }, frame: after?.frame };
+  renderPhone(scanned);
+}
+
+export async function scan(url) {
+  $('#yoti-error').replaceChildren();
+  const result = await api('POST', '/ui/api/yoti/scan', { url });
+  if (!result.ok) {
+    scanned = undefined;
+    $('#yoti-phone').replaceChildren(h('p', { class: 'muted' }, 'Nothing scanned.'));
+    return $('#yoti-error').replaceChildren(h('p', { class: 'error', role: 'alert' }, errorText(result)));
+  }
+  $('#yoti-url').value = url;
+  scanned = { ...result.data, frame: undefined };
+  renderPhone(scanned);
+}
+
+/** #yoti-app/<session id>: scan that session's QR code, as if the phone pointed at the kiosk. */
+export async function scanSession(id) {
+  const result = await api('GET', `/sessions/${encodeURIComponent(id)}`);
+  if (result.ok && typeof result.data.data?.qrcode === 'string') await scan(result.data.data.qrcode);
+  else $('#yoti-error').replaceChildren(h('p', { class: 'error' }, `session ${id} has no QR code`));
+}
+
+export function initYotiApp() {
+  $('#yoti-scan').addEventListener('click', () => scan($('#yoti-url').value.trim()));
+  $('#yoti-url').addEventListener(
+    'keydown',
+    (event) => event.key === 'Enter' && scan($('#yoti-url').value.trim()),
+  );
+  $('#yoti-pending').addEventListener('change', (event) => {
+    const option = event.target.selectedOptions[0];
+    if (option?.dataset.qrcode) scan(option.dataset.qrcode);
+  });
+  on('sessions', async (data) => {
+    await refreshPending();
+    const id = scanned?.session?.id;
+    const now = data.sessions.find((s) => s.id === id);
+    if (id && now && now.state !== scanned.session.state) {
+      const after = await lastFrameToClient(id);
+      scanned = { ...scanned, session: { id, state: now.state }, frame: after?.frame };
+      renderPhone(scanned);
+    }
+  });
+}

@@ -1,0 +1,144 @@
+import type { FC } from 'hono/jsx';
+
+const ASSETS = '/__admin/ui/assets';
+const TABS = [
+  ['sessions', 'Sessions'],
+  ['journal', 'Journal'],
+  ['scenario', 'Scenario'],
+  ['yoti-app', 'Virtual Yoti app'],
+] as const;
+
+/** The console's shell. Everything in it that changes is filled in by the client modules in assets/. */
+export const ConsolePage: FC<{ title: string }> = ({ title }) => (
+  <html lang="en">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{title}</title>
+      <link rel="stylesheet" href={`${ASSETS}/console.css`} />
+      <script type="module" src={`${ASSETS}/main.js`} />
+    </head>
+    <body>
+      <header class="bar">
+        <h1>kyc-sim · QA console</h1>
+        <ClockControl />
+        <span id="live" class="live" title="live updates from /__admin/events">
+          connecting…
+        </span>
+      </header>
+      <nav class="tabs">
+        {TABS.map(([id, label]) => (
+          <a href={`#${id}`} data-tab={id}>
+            {label}
+          </a>
+        ))}
+      </nav>
+      <main>
+        <section id="tab-sessions" class="tab split">
+          <div class="pane list">
+            <div class="row">
+              <label>
+                Provider <select id="session-provider" />
+              </label>
+              <label>
+                State <input id="session-state" placeholder="any" size={10} />
+              </label>
+            </div>
+            <table id="session-list" class="grid" />
+          </div>
+          <div class="pane" id="session-detail">
+            <p class="muted">Pick a session on the left.</p>
+          </div>
+        </section>
+        <section id="tab-journal" class="tab" hidden>
+          <form id="journal-filters" class="row">
+            <label>
+              Provider <select name="provider" />
+            </label>
+            <label>
+              Path contains <input name="path" size={24} />
+            </label>
+            <label>
+              Status <input name="status" size={4} inputmode="numeric" />
+            </label>
+            <label>
+              Kind{' '}
+              <select name="kind">
+                {['', 'http', 'ws-open', 'ws-in', 'ws-out', 'ws-close', 'webhook'].map((k) => (
+                  <option value={k}>{k || 'any'}</option>
+                ))}
+              </select>
+            </label>
+            <button type="reset">Clear filters</button>
+          </form>
+          <table id="journal-list" class="grid" />
+        </section>
+        <section id="tab-scenario" class="tab split" hidden>
+          <div class="pane">
+            <h2>Load a scenario</h2>
+            <p class="muted">YAML or JSON. Loading one resets every session and timer.</p>
+            <input type="file" id="scenario-file" accept=".yaml,.yml,.json" />
+            <textarea id="scenario-text" rows={18} spellcheck={false} placeholder="name: my-scenario" />
+            <div class="row">
+              <button id="scenario-load" type="button" class="primary">
+                Load scenario
+              </button>
+            </div>
+            <div id="scenario-result" />
+          </div>
+          <div class="pane">
+            <h2>Current scenario</h2>
+            <div id="scenario-current" />
+          </div>
+        </section>
+        <section id="tab-yoti-app" class="tab split" hidden>
+          <div class="pane">
+            <h2>Scan a QR code</h2>
+            <label class="stack">
+              QR URL <input id="yoti-url" placeholder="https://code.yoti.com/…" />
+            </label>
+            <div class="row">
+              <button id="yoti-scan" type="button" class="primary">
+                Scan
+              </button>
+              <label>
+                or a pending share <select id="yoti-pending" />
+              </label>
+            </div>
+            <div id="yoti-error" />
+          </div>
+          <div class="pane">
+            <div id="yoti-phone" class="phone">
+              <p class="muted">Nothing scanned yet.</p>
+            </div>
+          </div>
+        </section>
+      </main>
+      <div id="toast" class="toast" hidden />
+    </body>
+  </html>
+);
+
+const ClockControl: FC = () => (
+  <div class="clock" id="clock">
+    <span id="clock-mode" class="badge">
+      …
+    </span>
+    <time id="clock-now">…</time>
+    <span id="clock-timers" class="muted" />
+    <button type="button" id="clock-toggle">
+      Switch to manual
+    </button>
+    <form id="clock-advance" class="row">
+      <input name="amount" size={6} value="1" inputmode="numeric" aria-label="amount" />
+      <select name="unit" aria-label="unit">
+        <option value="1000">s</option>
+        <option value="60000" selected>
+          min
+        </option>
+        <option value="1">ms</option>
+      </select>
+      <button type="submit">Advance</button>
+    </form>
+  </div>
+);

@@ -1,0 +1,78 @@
+import { Hono } from 'hono';
+import QRCode from 'qrcode';
+import type { SimEnv } from '../provider.js';
+import { yotiErrorResponse } from './errors.js';
+
+/** The image formats Yoti's QR image endpoint renders, by the media type a client asks for. */
+export const QR_IMAGE_TYPES = { 'image/svg+xml': 'svg', 'image/png': 'png' } as const;
+export type QrImageType = keyof typeof QR_IMAGE_TYPES;
+
+/** Renders `text` as a QR code image: SVG markup or PNG bytes. Throws when the text cannot fit. */
+export async function renderQr(text: string, type: QrImageType): Promise<string | Buffer> {
+  if (type === 'image/svg+xml') return QRCode.toString(text, { type: 'svg', margin: 2 });
+  return QRCode.toBuffer(text, { type: 'png', margin: 2, width: 320 });
+}
+
+/**
+ * The first image type the Accept header names, by q-value then order. Wildcards (`*\/*`,
+ * `image/*`) do not count: the endpoint wants the client to say which of the two it means.
+ */
+export function negotiateQrImageType(accept: string | undefined): QrImageType | undefined {
+  const ranges = (accept ?? '')
+    .split(',')
+    .map((part, order) => {
+      const [type, ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+      const q = params.find((p) => p.startsWith('q='));
+      return { type, q: q ? Number(q.slice(2)) : 1, order };
+    })
+    .filter((r) => r.q > 0 && r.type in QR_IMAGE_TYPES)
+    .sort((a, b) => b.q - a.q || a.order - b.order);
+  return ranges[0]?.type as QrImageType | undefined;
+}
+
+/** `POST /api/v1/qrcodes/image` with `{"url": ...}`: the QR code as SVG or PNG, by Accept. */
+export function qrImageRoutes(): Hono<SimEnv> {
+  const app = new Hono<SimEnv>();
+  app.post('/api/v1/qrcodes/image', async (c) => {
+    const accept = c.req.header('accept');
+    const type = negotiateQrImageType(accept);
+    if (!type) {
+      return yotiErrorResponse(c, {
+        status: 406,
+        code: 'NOT_ACCEPTABLE',
+        message: `Accept must be image/svg+xml or image/png (got ${accept ? JSON.stringify(accept) : 'none'})`,
+      });
+    }
+    const url = readUrl(await c.req.text());
+    if (typeof url !== 'string' || url.trim() === '') {
+      return yotiErrorResponse(c, {
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: 'The body must be JSON with a non-empty "url" string',
+        details: [{ property: 'url', message: 'must not be empty' }],
+      });
+    }
+    try {
+      const image = await renderQr(url, type);
+      return c.body(typeof image === 'string' ? image : new Uint8Array(image), 200, { 'content-type': type });
+    } catch (error) {
+      return yotiErrorResponse(c, {
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: `The url cannot be rendered as a QR code: ${(error as Error).message}`,
+        details: [{ property: 'url', message: 'too long for a QR code' }],
+      });
+    }
+  });
+  return app;
+}
+
+/** The body's `url`, if it is JSON at all (the journal has read the raw body already; Hono caches the text). */
+function readUrl(text: string): unknown {
+  try {
+    const body = JSON.parse(text) as { url?: unknown } | null;
+    return body?.url;
+  } catch {
+    return undefined;
+  }
+}
