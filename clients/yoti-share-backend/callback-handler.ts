@@ -1,5 +1,8 @@
-import { Client } from 'yoti';
+import yoti from 'yoti';
 import { type ActivityDetailsLike, type ShareSummary, summarise } from './summary.js';
+
+// yoti is CommonJS: Node's ESM loader only offers its default export.
+const { Client } = yoti;
 
 export interface CallbackHandlerOptions {
   sdkId: string;

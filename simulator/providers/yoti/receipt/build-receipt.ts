@@ -49,7 +49,8 @@ export async function buildReceipt(
     other_party_profile_content: result.attributes.length ? encrypt(encodeAttributeList(userAttributes)) : '',
     profile_content: encrypt(encodeAttributeList(application)),
     other_party_extra_data_content: '',
-    extra_data_content: encrypt(extraData(result)),
+    // Empty when there is none, which the SDK skips (saving it an RSA unwrap).
+    extra_data_content: result.extraData.length ? encrypt(extraData(result)) : '',
     wrapped_receipt_key: publicEncrypt(
       { key: rc.appPublicKey, padding: constants.RSA_PKCS1_PADDING },
       receiptKey,
