@@ -13,8 +13,9 @@ import {
   localisedMessage,
   sendAttestrError,
 } from './errors.js';
-import { type FlowRuns, FlowxRefusal, type StageDecision } from './flow-run.js';
+import { type FlowRuns, FlowxRefusal } from './flow-run.js';
 import type { Handshake, Handshakes } from './handshakes.js';
+import type { StageDecision } from './outcomes.js';
 
 /** The stand-in for https://cdn.attestr.com/flowx.js; only .ts is compiled, so read from the package. */
 export const FLOWX_JS_PATH = join(packageRoot, 'simulator/providers/attestr/assets/flowx.js');

@@ -1,27 +1,10 @@
 import type { SimContext } from '../provider.js';
-import { type AttestrError, attestrError, type Language, localisedMessage, statusOf } from './errors.js';
+import { type AttestrError, attestrError, type Language } from './errors.js';
 import { fillInput, fillOutput } from './fill.js';
-import {
-  ENDED,
-  type FlowxErrorData,
-  type Handshake,
-  type HandshakeData,
-  type HandshakeState,
-  type Handshakes,
-} from './handshakes.js';
-import type { Flow, StageOutcome } from './schema.js';
-import { resultText, signResult } from './signature.js';
-
-/** What decides a running stage: the scenario's timer, the tester's click or an admin action. */
-export type StageDecision =
-  | { type: 'success' }
-  | {
-      type: 'error';
-      code: number;
-      httpStatusCode?: number;
-      original?: Partial<AttestrError> & { code: number };
-    }
-  | { type: 'skip' };
+import type { FlowxErrorData, Handshake, HandshakeState, Handshakes } from './handshakes.js';
+import { decisionOf, flowxErrorData, flowxEvent, resultOf, type StageDecision } from './outcomes.js';
+import type { Flow } from './schema.js';
+import { signResult } from './signature.js';
 
 export interface LaunchOptions {
   clientKey: string;
@@ -155,18 +138,7 @@ export class FlowRuns {
       return this.#startNext(id);
     }
     if (decision.type === 'skip') return this.#end(id, 'SKIPPED', running.id, { stage: running.id, by });
-    const error: FlowxErrorData = {
-      code: decision.code,
-      httpStatusCode: decision.httpStatusCode ?? statusOf(decision.code),
-      message: localisedMessage(decision.code, hs.data.lc),
-      retry: false,
-      stage: running.id,
-    };
-    if (decision.original) {
-      const o = decision.original;
-      error.original = attestrError(o.code, o.message);
-      if (o.httpStatusCode) error.original.httpStatusCode = o.httpStatusCode;
-    }
+    const error = flowxErrorData(decision, hs.data.lc, running.id);
     return this.#end(id, 'ERRORED', running.id, { stage: running.id, code: decision.code, by }, error);
   }
 
@@ -226,7 +198,14 @@ export class FlowRuns {
     )) as Handshake;
     this.handshakes.timers.cancel(id, 'expiry');
     this.handshakes.scheduleArchive(id, client?.archiveAfterMs);
-    this.#notify(ended, client?.webhookUrl);
+    if (ended.data.webhook && client?.webhookUrl) {
+      this.ctx.webhooks.send({
+        provider: 'attestr',
+        url: client.webhookUrl,
+        sessionId: id,
+        body: flowxEvent(ended),
+      });
+    }
     return ended;
   }
 
@@ -234,52 +213,4 @@ export class FlowRuns {
     const hs = await this.handshakes.get(id);
     return this.ctx.scenario().attestr.clients.find((c) => c.clientKey === hs?.data.clientKey);
   }
-
-  #notify(hs: Handshake, url: string | undefined): void {
-    if (!hs.data.webhook || !url) return;
-    const event = { COMPLETED: 'flowx.completed', SKIPPED: 'flowx.skipped', ERRORED: 'flowx.errored' }[
-      hs.state as 'COMPLETED' | 'SKIPPED' | 'ERRORED'
-    ];
-    const { data } = hs;
-    this.ctx.webhooks.send({
-      provider: 'attestr',
-      url,
-      sessionId: hs.id,
-      body: {
-        event,
-        payload: {
-          _id: hs.id,
-          tag: data.tag,
-          number: data.number,
-          requestId: data.requestId,
-          result: data.resultText === null ? null : JSON.parse(data.resultText),
-          resultSignature: data.resultSignature,
-          flowId: data.flowId,
-          snapshot: data.snapshot,
-          updated: new Date(hs.updatedAt).toISOString(),
-        },
-      },
-    });
-  }
-}
-
-export const isEnded = (hs: Handshake) => ENDED.includes(hs.state as HandshakeState);
-
-function decisionOf(outcome: Exclude<StageOutcome, { type: 'manual' }>): StageDecision {
-  if (outcome.type === 'error') {
-    return {
-      type: 'error',
-      code: outcome.code,
-      httpStatusCode: outcome.httpStatusCode,
-      original: outcome.original,
-    };
-  }
-  return { type: outcome.type };
-}
-
-/** `{<stageId>: {input, output}}` of the stages that succeeded, as JSON text; null when none did. */
-function resultOf(data: HandshakeData): string | null {
-  const done = data.stages.filter((s) => s.status === 'success');
-  if (done.length === 0) return null;
-  return resultText(Object.fromEntries(done.map((s) => [s.id, { input: s.input, output: s.output ?? {} }])));
 }

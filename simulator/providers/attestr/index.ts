@@ -4,8 +4,9 @@ import { ActionError, type ProviderDefinition, type SessionAction, type SimEnv }
 import { type ApiState, apiRoutes } from './api-routes.js';
 import { deviceRoutes } from './device-routes.js';
 import { attestrErrorResponse } from './errors.js';
-import { FlowRuns, FlowxRefusal, type StageDecision } from './flow-run.js';
+import { FlowRuns, FlowxRefusal } from './flow-run.js';
 import { type Handshake, Handshakes, KIND } from './handshakes.js';
+import type { StageDecision } from './outcomes.js';
 import { RateLimiter } from './rate-limits.js';
 import { TimerBag } from './timers.js';
 
