@@ -36,7 +36,7 @@ export function completeData(
     const [country, documentType] = isId
       ? pickIdDocument(doc)
       : [doc.country_codes?.[0] ?? 'GBR', doc.document_types[0]];
-    const fields = plan.documentFields ?? generatedFields(faker, profile, country, documentType);
+    const fields = plan.documentFields ?? generatedFields(faker, now, profile, country, documentType);
     const fieldsMedia = addMedia('JSON', fields);
     const taskType = isId
       ? 'ID_DOCUMENT_TEXT_DATA_EXTRACTION'
@@ -131,17 +131,24 @@ function pickIdDocument(doc: Parameters<typeof supportedCountries>[0]): [string,
 type Profile = NonNullable<NonNullable<IdvData['request']['resources']>['applicant_profile']>;
 
 /** Extracted text that agrees with the applicant profile, filled in from the seed where it is silent. */
-function generatedFields(faker: Faker, profile: Profile | undefined, country: string, documentType: string) {
+function generatedFields(
+  faker: Faker,
+  now: number,
+  profile: Profile | undefined,
+  country: string,
+  documentType: string,
+) {
   const given = profile?.given_names ?? profile?.first_name ?? faker.person.firstName();
   const family = profile?.family_name ?? faker.person.lastName();
-  const expiry = faker.date.future({ years: 8 });
+  // Dates relative to the simulator clock, so a seed gives the same fields run after run.
+  const expiry = faker.date.future({ years: 8, refDate: now });
   return {
     full_name: profile?.full_name ?? `${given} ${family}`,
     given_names: profile?.given_names ?? profile?.full_name?.split(' ').slice(0, -1).join(' ') ?? given,
     family_name: profile?.family_name ?? profile?.full_name?.split(' ').at(-1) ?? family,
     date_of_birth:
       profile?.date_of_birth ??
-      faker.date.birthdate({ min: 18, max: 80, mode: 'age' }).toISOString().slice(0, 10),
+      faker.date.birthdate({ min: 18, max: 80, mode: 'age', refDate: now }).toISOString().slice(0, 10),
     nationality: country,
     issuing_country: country,
     document_type: documentType,
