@@ -1,20 +1,19 @@
-import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttestrClient } from '../clients/attestr/client.js';
 import { type RunningSampleApp, startSampleApp } from '../clients/attestr/sample-app.js';
 import { APPS, ERRORS_SCENARIO } from './attestr-support.js';
+import { useBrowser } from './console-support.js';
 import { useSimulator } from './support/simulator.js';
 
 /**
  * The sample web page in Debian's chromium: it asks its server for a handshake, launches the
  * simulator's flowx.js, and the server verifies the signature the success handler reports.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const sim = useSimulator({ scenario: ERRORS_SCENARIO });
+// Debian's chromium with a fresh profile (console-support launches it with the agreed flags).
+const browser = useBrowser();
 
-let browser: Browser;
-let context: BrowserContext;
 let app: RunningSampleApp;
 let tamperingApp: RunningSampleApp;
 
@@ -37,7 +36,6 @@ const tamperingFetch: typeof fetch = async (input, init) => {
 };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
   const common = {
     clientKey: APPS.ok.clientKey,
     flow: 'FLhappy',
@@ -46,32 +44,15 @@ beforeAll(async () => {
   };
   app = await startSampleApp({ ...common, client: clientFor() });
   tamperingApp = await startSampleApp({ ...common, client: clientFor(tamperingFetch) });
-  // chromium.launch gives every run a fresh temporary profile (user-data-dir).
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context = await browser.newContext();
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
   await app?.close();
   await tamperingApp?.close();
 });
 
 async function openSample(query: string, base = app.url): Promise<Page> {
-  const page = await context.newPage();
+  const page = await browser().context.newPage();
   page.on('pageerror', (e) => console.log('[pageerror]', e.message));
   await page.goto(`${base}/?${query}`);
   await page.click('#verify');
