@@ -37,7 +37,3 @@ export function toSharePolicy(policy: DynamicScenario['policy']): SharePolicy {
     })),
   };
 }
-
-/** Yoti's `errors[{property, message}]`. */
-export const issuesOf = (error: z.ZodError) =>
-  error.issues.map((i) => ({ property: i.path.join('.') || '(body)', message: i.message }));

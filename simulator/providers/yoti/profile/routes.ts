@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import type { YotiAppRegistry } from '../auth/app-registry.js';
 import { verifySignedRequest, type YotiSignedEnv } from '../auth/verify-signed-request.js';
 import { yotiErrorResponse } from '../errors.js';
+import { readPayload } from '../read-payload.js';
 import type { Receipts } from '../receipt/receipts.js';
 import type { ShareSessions } from '../share/share-sessions.js';
-import { dynamicScenarioSchema, issuesOf, toSharePolicy } from './dynamic-scenario.js';
+import { dynamicScenarioSchema, toSharePolicy } from './dynamic-scenario.js';
 
 const API = '/yoti/api/v1';
 
@@ -37,32 +38,15 @@ export function profileRoutes(
         message: `The request is signed for app ${yotiApp.sdkId} but asks for a QR code of app ${c.req.param('appId')}`,
       });
     }
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      return yotiErrorResponse(c, {
-        status: 400,
-        code: 'PAYLOAD_VALIDATION',
-        message: 'The body is not JSON',
-      });
-    }
-    const parsed = dynamicScenarioSchema.safeParse(body);
-    if (!parsed.success) {
-      return yotiErrorResponse(c, {
-        status: 400,
-        code: 'PAYLOAD_VALIDATION',
-        message: 'There were errors validating the payload',
-        details: issuesOf(parsed.error),
-      });
-    }
+    const payload = await readPayload(c, dynamicScenarioSchema);
+    if (!payload.ok) return payload.response;
     const { outcome, lifetimeMs } = yotiApp.dynamicShare;
     const session = await shares.create(yotiApp, {
       scenarioId: null,
-      policy: toSharePolicy(parsed.data.policy),
+      policy: toSharePolicy(payload.value.policy),
       outcome,
       lifetimeMs,
-      callbackEndpoint: parsed.data.callback_endpoint,
+      callbackEndpoint: payload.value.callback_endpoint,
     });
     c.set('sessionId', session.id);
     return c.json({ qrcode: session.data.qrcode, ref_id: session.data.refId });

@@ -2,8 +2,7 @@ import { Hono } from 'hono';
 import type { SimContext } from '../../provider.js';
 import type { YotiAppRegistry } from '../auth/app-registry.js';
 import { verifySignedRequest, type YotiSignedEnv } from '../auth/verify-signed-request.js';
-import { yotiErrorResponse } from '../errors.js';
-import { issuesOf } from '../profile/dynamic-scenario.js';
+import { readPayload } from '../read-payload.js';
 import type { ReceiptData, Receipts } from '../receipt/receipts.js';
 import type { ShareResult } from '../receipt/share-result.js';
 import { sandboxAttributes, sandboxExtraData, tokenRequestSchema } from './token-request.js';
@@ -22,35 +21,18 @@ export function sandboxRoutes(
 
   app.post('/sandbox/v1/apps/:sdkId/tokens', signed, async (c) => {
     const yotiApp = c.get('yotiApp');
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      return yotiErrorResponse(c, {
-        status: 400,
-        code: 'PAYLOAD_VALIDATION',
-        message: 'The body is not JSON',
-      });
-    }
-    const parsed = tokenRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      return yotiErrorResponse(c, {
-        status: 400,
-        code: 'PAYLOAD_VALIDATION',
-        message: 'There were errors validating the payload',
-        details: issuesOf(parsed.error),
-      });
-    }
+    const payload = await readPayload(c, tokenRequestSchema);
+    if (!payload.ok) return payload.response;
     const now = ctx.clock.now();
     const random = ctx.random();
     const shared: ShareResult = {
       receiptId: random.bytes(32).toString('base64'),
       sharedAt: now,
-      attributes: sandboxAttributes(parsed.data, new Date(now)),
-      rememberMeId: parsed.data.remember_me_id ?? '',
+      attributes: sandboxAttributes(payload.value, new Date(now)),
+      rememberMeId: payload.value.remember_me_id ?? '',
       parentRememberMeId: '',
       sharingOutcome: 'SUCCESS',
-      extraData: sandboxExtraData(parsed.data),
+      extraData: sandboxExtraData(payload.value),
     };
     const id = `sandbox-${random.uuid()}`;
     await ctx.store.put<ReceiptData>({

@@ -1,0 +1,36 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { yotiErrorResponse } from './errors.js';
+
+export type Payload<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+/** A JSON body checked against `schema`; otherwise Yoti's 400 PAYLOAD_VALIDATION with `errors[{property, message}]`. */
+export async function readPayload<S extends z.ZodType>(c: Context, schema: S): Promise<Payload<z.output<S>>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    return {
+      ok: false,
+      response: yotiErrorResponse(c, {
+        status: 400,
+        code: 'PAYLOAD_VALIDATION',
+        message: 'The body is not JSON',
+      }),
+    };
+  }
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    response: yotiErrorResponse(c, {
+      status: 400,
+      code: 'PAYLOAD_VALIDATION',
+      message: 'There were errors validating the payload',
+      details: parsed.error.issues.map((i) => ({
+        property: i.path.join('.') || '(body)',
+        message: i.message,
+      })),
+    }),
+  };
+}
