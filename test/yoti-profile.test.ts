@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, useSimulator } from './support/simulator.js';
-import { requestQr } from './support/yoti-share.js';
+import { openSocket } from './support/ws.js';
+import { requestQr, resolveRef, socketUrl } from './support/yoti-share.js';
 import { completeShare, downloadKey, yotiClient } from './yoti-profile-helpers.js';
 
 const SDK = 'profile-app';
@@ -56,6 +57,7 @@ const scenario = {
             },
           },
           { id: 'generated', policy: { wanted: everything } },
+          { id: 'qa', policy: { wanted: [{ name: 'given_names' }] }, outcome: { type: 'manual' } },
           {
             id: 'refused',
             policy: { wanted: [{ name: 'given_names' }] },
@@ -139,6 +141,20 @@ describe('Yoti profile exchange with the official SDK', () => {
       description: 'The document looks altered',
     });
     expect(details.getProfile().getAttributesList()).toEqual([]);
+  });
+
+  it("shares the profile a QA person gives the admin 'complete' action", async () => {
+    const { ref_id } = await requestQr(sim(), SDK, 'qa');
+    const meta = await resolveRef(sim(), ref_id);
+    const socket = await openSocket(socketUrl(sim(), meta.session_data));
+    await socket.next((m) => m.status === 'ACCEPTED');
+    await admin(sim(), 'POST', `/sessions/${meta.session_data}/actions`, {
+      action: 'complete',
+      profile: { given_names: 'Quinn' },
+    });
+    const { token } = await socket.next((m) => m.status === 'COMPLETED');
+    const details = await yotiClient(sim(), SDK, pem).getActivityDetails(token as string);
+    expect(details.getProfile().getGivenNames().getValue()).toBe('Quinn');
   });
 
   it('exchanges a token once: the second call is rejected', async () => {

@@ -5,6 +5,9 @@ import type { Clock } from '../../../engine/clock.js';
  * simulator clock); after that a replay fails the timestamp check anyway.
  */
 export class NonceCache {
+  /** With a manual clock nothing expires until time moves; past this many, the oldest go first. */
+  static readonly MAX_ENTRIES = 500_000;
+
   /** Insertion order is expiry order (one window for all), so pruning stops at the first live entry. */
   #expiries = new Map<string, number>();
 
@@ -17,6 +20,9 @@ export class NonceCache {
     const key = `${sdkId}\u0000${nonce}`;
     if (this.#expiries.has(key)) return false;
     this.#expiries.set(key, now + keepMs);
+    if (this.#expiries.size > NonceCache.MAX_ENTRIES) {
+      this.#expiries.delete(this.#expiries.keys().next().value as string);
+    }
     return true;
   }
 
