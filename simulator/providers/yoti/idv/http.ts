@@ -40,3 +40,7 @@ export function endedError(c: Context, session: IdvSession): Response | undefine
     message: `Session ${session.id} is ${session.state}; it accepts no more resources`,
   });
 }
+
+/** Why a session id finds nothing, and what to check. */
+export const sessionNotFound = (id: string) =>
+  `No session ${id} for this application: it never existed for this sdkId, was deleted, or its resources_ttl ran out`;

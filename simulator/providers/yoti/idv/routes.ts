@@ -4,7 +4,7 @@ import { verifySignedRequest, type YotiSignedEnv } from '../auth/verify-signed-r
 import { yotiErrorResponse } from '../errors.js';
 import { configurationView } from './configuration-view.js';
 import { faceCaptureRoutes } from './face-capture-routes.js';
-import { type IdvContext, payloadError, readJsonBody } from './http.js';
+import { type IdvContext, payloadError, readJsonBody, sessionNotFound } from './http.js';
 import type { IdvSessions } from './idv-sessions.js';
 import type { IdvSession } from './model.js';
 import { createResultView, sessionView } from './session-view.js';
@@ -28,7 +28,7 @@ export function idvApi(sessions: IdvSessions, apps: YotiAppRegistry, prefix: str
       return yotiErrorResponse(c, {
         status: 404,
         code: 'SESSION_NOT_FOUND',
-        message: `No session ${id} for this application`,
+        message: sessionNotFound(id),
       });
     }
     c.set('sessionId', session.id);

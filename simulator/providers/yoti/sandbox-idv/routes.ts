@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { YotiAppRegistry } from '../auth/app-registry.js';
 import { verifySignedRequest, type YotiSignedEnv } from '../auth/verify-signed-request.js';
 import { yotiErrorResponse } from '../errors.js';
-import { payloadError, readJsonBody } from '../idv/http.js';
+import { payloadError, readJsonBody, sessionNotFound } from '../idv/http.js';
 import type { IdvSessions } from '../idv/idv-sessions.js';
 import { responseConfigSchema } from '../idv/outcome.js';
 import { propertyPath } from '../idv/validate.js';
@@ -39,7 +39,7 @@ export function sandboxIdvRoutes(
       return yotiErrorResponse(c, {
         status: 404,
         code: 'SESSION_NOT_FOUND',
-        message: `No session ${id} for this application`,
+        message: sessionNotFound(id),
       });
     c.set('sessionId', id);
     const config = await parseConfig(c);
