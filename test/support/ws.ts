@@ -45,7 +45,13 @@ export function openSocket(url: string): Promise<RecordingSocket> {
               () => rej(new Error(`no matching message in ${timeoutMs} ms; got ${JSON.stringify(messages)}`)),
               timeoutMs,
             );
-            waiters.push({ predicate, resolve: (m) => (clearTimeout(timer), res(m)) });
+            waiters.push({
+              predicate,
+              resolve: (m) => {
+                clearTimeout(timer);
+                res(m);
+              },
+            });
           });
         },
       }),
