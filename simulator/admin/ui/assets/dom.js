@@ -20,6 +20,12 @@ export function h(tag, attrs = {}, ...children) {
 
 export const $ = (selector, root = document) => root.querySelector(selector);
 
+/** replaceChildren that skips null, undefined and false, as h() does (the native one prints "null"). */
+export const fill = (el, ...children) =>
+  el.replaceChildren(
+    ...children.flat(Number.POSITIVE_INFINITY).filter((c) => c !== null && c !== undefined && c !== false),
+  );
+
 /** hh:mm:ss.mmm in UTC, the way the simulator's clock and journal count time. */
 export const clockTime = (ms) => new Date(ms).toISOString().slice(11, 23);
 

@@ -1,6 +1,6 @@
 // The Scenario tab: the current scenario, and loading a new one from a file or pasted text.
 import { api, errorText } from './api.js';
-import { $, h, pretty, toast } from './dom.js';
+import { $, fill, h, pretty, toast } from './dom.js';
 
 /** The file the text came from, while the text is unchanged: the server only sees the body. */
 let fileName;
@@ -10,7 +10,8 @@ async function showCurrent() {
   const box = $('#scenario-current');
   if (!result.ok) return box.replaceChildren(h('p', { class: 'error' }, errorText(result)));
   const { source, seed, scenario } = result.data;
-  box.replaceChildren(
+  fill(
+    box,
     h(
       'p',
       {},

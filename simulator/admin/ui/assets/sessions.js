@@ -1,7 +1,7 @@
 // The Sessions tab: the live list of every provider's sessions and one session's detail.
 import { actionForm } from './action-form.js';
 import { api, errorText } from './api.js';
-import { $, clockTime, debounce, h, pretty, stateBadge, toast } from './dom.js';
+import { $, clockTime, debounce, fill, h, pretty, stateBadge, toast } from './dom.js';
 import { on } from './live.js';
 import { timeline } from './timeline.js';
 
@@ -9,7 +9,7 @@ let sessions = [];
 let selected;
 let actionsFor;
 
-const shortId = (id) => (id.length > 18 ? `${id.slice(0, 16)}…` : id);
+const shortId = (id) => (id.length > 14 ? `${id.slice(0, 12)}…` : id);
 
 function renderList() {
   const provider = $('#session-provider').value;
@@ -95,7 +95,8 @@ async function renderActions(session) {
 
 function renderHead(session) {
   const qrcode = typeof session.data?.qrcode === 'string' ? session.data.qrcode : undefined;
-  $('#sd-head').replaceChildren(
+  fill(
+    $('#sd-head'),
     h('h2', {}, `${session.provider} · ${session.kind} `, stateBadge(session.state)),
     h('p', {}, h('code', { class: 'session-id' }, session.id)),
     qrcode
@@ -138,10 +139,20 @@ async function loadDetail() {
     return pane.replaceChildren(h('p', { class: 'error' }, errorText(result)));
   }
   const session = result.data;
-  if (pane.firstElementChild?.dataset.session !== id) pane.replaceChildren(...skeleton(id));
-  renderHead(session);
-  $('#sd-timeline').replaceChildren(timeline(session));
-  $('#sd-data pre').textContent = pretty(session.data);
+  if (pane.firstElementChild?.dataset.session !== id) {
+    pane.replaceChildren(...skeleton(id));
+    delete pane.dataset.head;
+    delete pane.dataset.timeline;
+  }
+  // Redraw only what changed: a polling client journals a request every few hundred ms.
+  const headKey = `${session.state}|${session.updatedAt}`;
+  if (pane.dataset.head !== headKey) renderHead(session);
+  pane.dataset.head = headKey;
+  const timelineKey = `${session.timeline.length}|${session.traffic.at(-1)?.id}`;
+  if (pane.dataset.timeline !== timelineKey) $('#sd-timeline').replaceChildren(timeline(session));
+  pane.dataset.timeline = timelineKey;
+  const data = pretty(session.data);
+  if ($('#sd-data pre').textContent !== data) $('#sd-data pre').textContent = data;
   // Forms are drawn once per session so a refresh never wipes what the QA person is typing.
   if (actionsFor !== id) renderActions(session);
 }

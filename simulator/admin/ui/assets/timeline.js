@@ -1,6 +1,14 @@
 // A session's timeline: its own events and its journal traffic, in time order.
 import { clockTime, h, pretty, prettyBody } from './dom.js';
 
+/** {"stage":"FSpan","code":4081} → stage=FSpan code=4081, cut to a line. */
+function oneLine(detail) {
+  const text = Object.entries(detail)
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(' ');
+  return text.length > 110 ? `${text.slice(0, 110)}…` : text;
+}
+
 function trafficLine(e) {
   if (e.kind === 'http') return `${e.method} ${e.path}${e.query ? `?${e.query}` : ''} → ${e.status}`;
   if (e.kind === 'webhook') return `webhook ${e.method ?? 'POST'} ${e.path} → ${e.status ?? 'no answer'}`;
@@ -26,7 +34,7 @@ export function timeline(session) {
       order: i,
       tag: 'event',
       tone: 'event',
-      text: t.event,
+      text: t.detail ? `${t.event} ${oneLine(t.detail)}` : t.event,
       detail: t.detail ? pretty(t.detail) : '',
     })),
     ...session.traffic.map((e) => ({
@@ -42,16 +50,30 @@ export function timeline(session) {
   return h(
     'ol',
     { class: 'timeline' },
-    items.map((item) =>
+    collapseRepeats(items).map((item) =>
       h(
         'li',
         { class: item.tone },
         h('time', {}, clockTime(item.at)),
         h('span', { class: `tag ${item.tone}` }, item.tag),
         item.detail
-          ? h('details', {}, h('summary', {}, item.text), h('pre', {}, item.detail))
-          : h('span', {}, item.text),
+          ? h('details', {}, h('summary', {}, item.text, item.repeats), h('pre', {}, item.detail))
+          : h('span', {}, item.text, item.repeats),
       ),
     ),
   );
+}
+
+/** A polling client asks the same thing many times: one line with ×n (and the last one's detail). */
+function collapseRepeats(items) {
+  const out = [];
+  for (const item of items) {
+    const last = out.at(-1);
+    if (last && last.tag !== 'event' && last.tag === item.tag && last.text === item.text) {
+      last.count += 1;
+      last.detail = item.detail;
+      last.repeats = h('span', { class: 'repeats', title: `until ${clockTime(item.at)}` }, ` ×${last.count}`);
+    } else out.push({ ...item, count: 1, repeats: null });
+  }
+  return out;
 }

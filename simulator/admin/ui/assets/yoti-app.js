@@ -1,7 +1,7 @@
 // The virtual Yoti app: scan a QR URL (or pick a pending share), see what the app asks for, then
 // Share or Decline — the share session's `complete` or `fail` action, which the kiosk's websocket hears.
 import { api, errorText } from './api.js';
-import { $, h, stateBadge, toast } from './dom.js';
+import { $, fill, h, stateBadge, toast } from './dom.js';
 import { on } from './live.js';
 
 let scanned;
@@ -36,7 +36,8 @@ async function lastFrameToClient(sessionId) {
 
 function renderPhone(info) {
   const ended = info.session && !['WAITING', 'CONNECTED'].includes(info.session.state);
-  $('#yoti-phone').replaceChildren(
+  fill(
+    $('#yoti-phone'),
     h(
       'div',
       { class: 'phone-head', style: `background:${info.receiptBgColor ?? '#2D9FFF'}` },
