@@ -87,6 +87,20 @@ describe('the reference client (clients/yoti-idv) runs a DBS check end to end', 
     );
     expect(pdf?.contentType).toBe('application/pdf');
     expect(new TextDecoder().decode(pdf?.bytes).startsWith('%PDF')).toBe(true);
+
+    // QA sees the session's traffic, notifications included, on its admin page.
+    const { traffic } = await admin(sim(), 'GET', `/sessions/${created.session_id}`);
+    const seen = traffic.map(
+      (t: { method: string; path: string }) => `${t.method} ${t.path.replace(/\?.*$/, '')}`,
+    );
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'POST /yoti/idverify/v1/sessions',
+        `GET /yoti/idverify/v1/sessions/${created.session_id}/configuration`,
+        `GET /yoti/idverify/v1/sessions/${created.session_id}`,
+        `POST ${backend.url}/hooks/yoti-idv`,
+      ]),
+    );
   });
 
   it('polls until the session leaves ONGOING when no notification endpoint is reachable', async () => {
