@@ -74,6 +74,24 @@ describe('Yoti apps and keys', () => {
     await expect(start).rejects.toThrow(/lost.*no\/such\/key\.pem/);
   });
 
+  it('keeps an in-memory key pair across a reset, so a downloaded key.pem stays valid', async () => {
+    const sim = await startSimulator({
+      port: 0,
+      logLevel: 'silent',
+      scenario: { yoti: { apps: [{ sdkId: 'mem-app' }] } },
+    });
+    try {
+      const key = () => fetch(`${sim.url}/__admin/yoti/apps/mem-app/key.pem`).then((r) => r.text());
+      const before = await key();
+      expect(before).toContain('PRIVATE KEY');
+      expect((await admin(sim, 'GET', '/yoti/apps')).apps[0].key.source).toBe('ephemeral');
+      await admin(sim, 'POST', '/reset');
+      expect(await key()).toBe(before);
+    } finally {
+      await sim.close();
+    }
+  });
+
   it('kyc-sim keys refuses to overwrite an existing key pair', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kyc-sim-keys-'));
     await writeYotiKeyPair(dir);

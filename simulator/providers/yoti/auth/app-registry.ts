@@ -29,7 +29,8 @@ export interface AppKey {
  */
 export class YotiAppRegistry {
   readonly nonces: NonceCache;
-  #keys = new Map<string, Promise<AppKey>>();
+  /** By sdkId, with the key settings they were made for. */
+  #keys = new Map<string, { spec: string; key: Promise<AppKey> }>();
 
   constructor(readonly ctx: SimContext) {
     this.nonces = new NonceCache(ctx.clock);
@@ -45,18 +46,22 @@ export class YotiAppRegistry {
 
   /** The app's key, loaded or generated once per scenario load. */
   key(app: YotiApp): Promise<AppKey> {
-    let key = this.#keys.get(app.sdkId);
-    if (!key) {
-      key = this.#load(app);
-      this.#keys.set(app.sdkId, key);
-      key.catch(() => this.#keys.delete(app.sdkId));
-    }
+    const spec = specOf(app);
+    const known = this.#keys.get(app.sdkId);
+    if (known?.spec === spec) return known.key;
+    const key = this.#load(app);
+    this.#keys.set(app.sdkId, { spec, key });
+    key.catch(() => this.#keys.delete(app.sdkId));
     return key;
   }
 
-  /** After a scenario (re)load: forget keys and nonces, then load registered and kept keys so a bad key fails now. */
+  /**
+   * After a scenario (re)load or reset: forget nonces and registered keys (files may have
+   * changed) and load them now so a bad key fails at load. Generated and in-memory key pairs
+   * of apps whose key settings did not change survive, so a downloaded key.pem stays valid.
+   */
   async reload(): Promise<void> {
-    this.#keys.clear();
+    for (const [sdkId, { spec }] of this.#keys) if (spec.startsWith('public:')) this.#keys.delete(sdkId);
     this.nonces.clear();
     await Promise.all(
       this.list()
@@ -119,6 +124,9 @@ export class YotiAppRegistry {
     return fromPrivatePem(await readFile(path, 'utf8'), 'generated', path);
   }
 }
+
+const specOf = (app: YotiApp) =>
+  app.publicKey ? `public:${app.publicKey}` : app.generateKey ? 'generated' : 'ephemeral';
 
 function fromPrivatePem(privateKeyPem: string, source: KeySource, path?: string): AppKey {
   const publicKey = createPublicKey(privateKeyPem);
