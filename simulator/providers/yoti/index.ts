@@ -5,7 +5,10 @@ import { yotiAdminRoutes } from './auth/admin-routes.js';
 import { YotiAppRegistry } from './auth/app-registry.js';
 import { yotiErrorResponse } from './errors.js';
 import { createIdv } from './idv/index.js';
+import { profileRoutes } from './profile/routes.js';
 import { qrImageRoutes } from './qr-image.js';
+import { Receipts } from './receipt/receipts.js';
+import { sandboxRoutes } from './sandbox/routes.js';
 import { shareRoutes } from './share/routes.js';
 import { ENDED, ShareSessions, type ShareState } from './share/share-sessions.js';
 import { connectSessionsSocket } from './share/socket.js';
@@ -18,15 +21,19 @@ export const yotiProvider: ProviderDefinition = {
     `YOTI_API_URL=${base}/yoti/api/v1`,
     `YOTI_IDV_API_URL=${base}/yoti/idverify/v1`,
     `YOTI_SHARE_URL=${base}/yoti/api/v1.1   (QR codes, refs, ws connect-sessions)`,
+    `YOTI_SANDBOX_URL=${base}/yoti/sandbox/v1   (@getyoti/sdk-sandbox token API)`,
   ],
   errorResponse: yotiErrorResponse,
   create(ctx) {
     // Apps, keys and nonces of this simulator. Signed APIs guard their routes with
     // verifySignedRequest({ apps, prefix }) from ./auth/verify-signed-request.ts.
     const apps = new YotiAppRegistry(ctx);
-    const shares = new ShareSessions(ctx);
+    const receipts = new Receipts(ctx, apps);
+    const shares = new ShareSessions(ctx, receipts.minter);
     const app = new Hono<SimEnv>();
     app.route('/', shareRoutes(ctx, shares));
+    app.route('/', profileRoutes(apps, receipts, shares));
+    app.route('/', sandboxRoutes(ctx, apps, receipts));
     app.route('/', qrImageRoutes());
     const idv = createIdv(ctx, apps);
     app.route('/', idv.app);
