@@ -41,7 +41,10 @@ describe('signed profile requests are checked as Yoti checks them', () => {
       .build()
       .execute();
     token = res.getParsedResponse().token;
-    connectToken = internals.YotiCommon.decryptAsymmetric(Buffer.from(token, 'base64'), Buffer.from(app.pem)).toString();
+    connectToken = internals.YotiCommon.decryptAsymmetric(
+      Buffer.from(token, 'base64'),
+      Buffer.from(app.pem),
+    ).toString();
   });
 
   /** The request ProfileService builds, sent with fetch so a test can alter it. */
