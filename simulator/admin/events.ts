@@ -27,8 +27,9 @@ export function eventRoutes(runtime: Runtime): Hono {
         );
         return queue;
       };
-      let sessionsSeen = '';
-      let clockSeen = '';
+      // undefined: the first check always sends both, even an empty session list.
+      let sessionsSeen: string | undefined;
+      let clockSeen: string | undefined;
       const check = async () => {
         const sessions = await listSessions(runtime);
         const sessionsKey = sessions.map((s) => `${s.id}:${s.state}:${s.updatedAt}`).join('|');

@@ -15,6 +15,8 @@ export const ConsolePage: FC<{ title: string }> = ({ title }) => (
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{title}</title>
+      {/* no favicon request: it would show up in the journal as a 404 */}
+      <link rel="icon" href="data:," />
       <link rel="stylesheet" href={`${ASSETS}/console.css`} />
       <script type="module" src={`${ASSETS}/main.js`} />
     </head>
