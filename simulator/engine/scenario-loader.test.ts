@@ -60,7 +60,7 @@ describe('scenario loader', () => {
       scenarioSchema,
     );
     expect(scenario.yoti.qrBaseUrl).toBe('https://code.yoti.com/');
-    expect(scenario.yoti.apps[0].scenarios[0].outcome).toEqual({
+    expect(scenario.yoti.apps[0].scenarios[0].outcome).toMatchObject({
       type: 'complete',
       afterMs: 3000,
       profile: {},
