@@ -28,7 +28,7 @@ export function actionRoutes(runtime: Runtime): Hono {
   return app;
 }
 
-function paramsSchema(params: z.ZodType): Record<string, unknown> {
+export function paramsSchema(params: z.ZodType): Record<string, unknown> {
   try {
     return z.toJSONSchema(params, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   } catch {

@@ -29,5 +29,9 @@ export function consoleUi(runtime: Runtime): Hono {
       return c.json({ error: `cannot render a QR code: ${(error as Error).message}` }, 400);
     }
   });
+  // /__admin/ui/ as well as /__admin/ui: a sub-app's '/' is only the path without the slash.
+  app.get('/*', (c) =>
+    c.req.path.endsWith('/ui/') ? page(c) : c.json({ error: `no console route ${c.req.path}` }, 404),
+  );
   return app;
 }
