@@ -108,6 +108,7 @@ export const ConsolePage: FC<{ title: string }> = ({ title }) => (
               </label>
             </div>
             <div id="yoti-error" />
+            <div id="yoti-scanned" class="qr" />
           </div>
           <div class="pane">
             <div id="yoti-phone" class="phone">

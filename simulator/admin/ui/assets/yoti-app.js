@@ -103,10 +103,27 @@ export async function scan(url) {
   const result = await api('POST', '/ui/api/yoti/scan', { url });
   if (!result.ok) {
     scanned = undefined;
+    $('#yoti-scanned').replaceChildren();
     $('#yoti-phone').replaceChildren(h('p', { class: 'muted' }, 'Nothing scanned.'));
     return $('#yoti-error').replaceChildren(h('p', { class: 'error', role: 'alert' }, errorText(result)));
   }
   $('#yoti-url').value = url;
+  $('#yoti-scanned').replaceChildren(
+    h('img', {
+      src: `/__admin/ui/qr.svg?text=${encodeURIComponent(url)}`,
+      alt: 'the scanned QR code',
+      width: 160,
+      height: 160,
+    }),
+    h(
+      'dl',
+      {},
+      h('dt', {}, 'ref_id'),
+      h('dd', {}, h('code', {}, result.data.refId)),
+      h('dt', {}, 'callback_endpoint'),
+      h('dd', {}, h('code', {}, String(result.data.callbackEndpoint ?? ''))),
+    ),
+  );
   scanned = { ...result.data, frame: undefined };
   renderPhone(scanned);
 }
