@@ -14,12 +14,22 @@ function field(name, schema, required) {
     input = h(
       'select',
       { name },
-      required ? null : h('option', { value: '' }, '—'),
+      required
+        ? null
+        : h('option', { value: '' }, schema.default === undefined ? '—' : `— (${schema.default})`),
       ...choices.map((c) => h('option', { value: String(c) }, String(c))),
     );
     read = () => (input.value === '' ? undefined : choices.find((c) => String(c) === input.value));
   } else if (schema.type === 'integer' || schema.type === 'number') {
-    input = h('input', { name, type: 'number', placeholder, size: 6 });
+    // zod's int() bounds are ±2^53: only bounds a person would type are worth showing.
+    const bound = (v) => (Math.abs(v) < 1e9 ? v : undefined);
+    input = h('input', {
+      name,
+      type: 'number',
+      placeholder,
+      min: bound(schema.minimum),
+      max: bound(schema.maximum),
+    });
     read = () => (input.value === '' ? undefined : Number(input.value));
   } else if (schema.type === 'boolean') {
     input = h('input', { name, type: 'checkbox' });
