@@ -54,6 +54,8 @@ program
       `Admin API: ${sim.url}/__admin   (health, sessions, clock, requests, scenario, reset)`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
+    // Whoever read our output may be gone by shutdown time (a closed pipe must not crash us).
+    process.stdout.on('error', () => {});
     const shutdown = (signal: string) => {
       process.stdout.write(`\n${signal}: shutting down\n`);
       sim.close().then(() => process.exit(0));

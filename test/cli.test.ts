@@ -7,8 +7,8 @@ import { packageRoot } from '../simulator/paths.js';
 import { openSocket } from './support/ws.js';
 import { requestQr, resolveRef } from './support/yoti-share.js';
 
-// The CLI as users run it: the compiled JavaScript (`npm test` builds before running tests).
-const cli = join(packageRoot, 'dist/simulator/cli.js');
+// The CLI as users run it: the bundled JavaScript of package.json's bin (`npm test` builds first).
+const cli = join(packageRoot, 'dist/bundle/cli.mjs');
 const children: ChildProcessWithoutNullStreams[] = [];
 
 function serve(

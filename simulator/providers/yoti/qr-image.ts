@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import QRCode from 'qrcode';
 import type { SimEnv } from '../provider.js';
 import { yotiErrorResponse } from './errors.js';
 
@@ -9,6 +8,8 @@ export type QrImageType = keyof typeof QR_IMAGE_TYPES;
 
 /** Renders `text` as a QR code image: SVG markup or PNG bytes. Throws when the text cannot fit. */
 export async function renderQr(text: string, type: QrImageType): Promise<string | Buffer> {
+  // Loaded on first use: QR rendering (and its PNG encoder) is not needed to start.
+  const { default: QRCode } = await import('qrcode');
   if (type === 'image/svg+xml') return QRCode.toString(text, { type: 'svg', margin: 2 });
   return QRCode.toBuffer(text, { type: 'png', margin: 2, width: 320 });
 }
