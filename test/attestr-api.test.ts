@@ -12,7 +12,7 @@ import {
   runView,
   untilRunning,
   untilState,
-} from './attestr-support.js';
+} from './support/attestr.js';
 import { admin, useSimulator } from './support/simulator.js';
 
 const sim = useSimulator({ scenario: ERRORS_SCENARIO, clock: 'manual' });

@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttestrClient } from '../clients/attestr/client.js';
 import { type RunningSampleApp, startSampleApp } from '../clients/attestr/sample-app.js';
-import { APPS, ERRORS_SCENARIO } from './attestr-support.js';
-import { useBrowser } from './console-support.js';
+import { APPS, ERRORS_SCENARIO } from './support/attestr.js';
+import { useBrowser } from './support/console.js';
 import { useSimulator } from './support/simulator.js';
 
 /**
@@ -11,7 +11,7 @@ import { useSimulator } from './support/simulator.js';
  * simulator's flowx.js, and the server verifies the signature the success handler reports.
  */
 const sim = useSimulator({ scenario: ERRORS_SCENARIO });
-// Debian's chromium with a fresh profile (console-support launches it with the agreed flags).
+// Debian's chromium with a fresh profile (test/support/browser.ts has the agreed flags).
 const browser = useBrowser();
 
 let app: RunningSampleApp;

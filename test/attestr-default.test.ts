@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AttestrClient, SignatureVerificationError } from '../clients/attestr/client.js';
-import { advance, runView, until, untilRunning } from './attestr-support.js';
+import { advance, runView, until, untilRunning } from './support/attestr.js';
 import { useSimulator } from './support/simulator.js';
 
 /** The default scenario's development app, driven by the reference client end to end. */

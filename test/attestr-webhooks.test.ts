@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rawMember } from '../clients/attestr/signature.js';
 import { type RunningSimulator, startSimulator } from '../simulator/server.js';
-import { advance, call, createHandshake, launch, until, untilRunning } from './attestr-support.js';
+import { advance, call, createHandshake, launch, until, untilRunning } from './support/attestr.js';
 import { admin } from './support/simulator.js';
 
 /** A real local receiver: records every delivery and answers the queued statuses, then 200. */

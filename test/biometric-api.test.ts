@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BiometricApiError } from '../clients/biometric/index.js';
-import { biometricScenario, clientFor, createWith, KEYS, rawCreate } from './biometric-fixtures.js';
+import { biometricScenario, clientFor, createWith, KEYS, rawCreate } from './support/biometric.js';
 import { useSimulator } from './support/simulator.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { biometricScenario, clientFor, flowPage, KEYS, submitStep } from './biometric-fixtures.js';
+import { biometricScenario, clientFor, flowPage, KEYS, submitStep } from './support/biometric.js';
 import { admin, useSimulator } from './support/simulator.js';
 
 const FINISHED = '/biometric/remote/finished';

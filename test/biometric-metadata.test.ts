@@ -6,7 +6,7 @@ import {
   KEYS,
   PNG_BASE64,
   submitStep,
-} from './biometric-fixtures.js';
+} from './support/biometric.js';
 import { useSimulator } from './support/simulator.js';
 
 const JPEG_BASE64 = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]).toString('base64');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../simulator/engine/scenario-loader.js';
 import { Runtime } from '../simulator/runtime.js';
-import { clientFor } from './biometric-fixtures.js';
+import { clientFor } from './support/biometric.js';
 import { useSimulator } from './support/simulator.js';
 
 const scenarios = join(import.meta.dirname, '..', 'scenarios');

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { biometricScenario, clientFor, flowPage, KEYS, submitStep } from './biometric-fixtures.js';
+import { biometricScenario, clientFor, flowPage, KEYS, submitStep } from './support/biometric.js';
 import { admin, useSimulator } from './support/simulator.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: webhook bodies are read as received

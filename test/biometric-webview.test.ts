@@ -1,7 +1,8 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BiometricClient } from '../clients/biometric/index.js';
-import { biometricScenario, clientFor, KEYS, PNG_BASE64 } from './biometric-fixtures.js';
+import { biometricScenario, clientFor, KEYS, PNG_BASE64 } from './support/biometric.js';
+import { launchChromium } from './support/browser.js';
 import { useSimulator } from './support/simulator.js';
 
 /**
@@ -14,19 +15,7 @@ describe('Biometric.kz flow in a browser, as a WebView', () => {
 
   beforeAll(async () => {
     // launch() gives every run a fresh temporary profile (user-data-dir) and removes it on close.
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

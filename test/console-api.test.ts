@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paramsSchema } from '../simulator/admin/ui/actions.js';
-import { consoleScenario, MANUAL_SHARE, SDK_ID } from './console-support.js';
+import { consoleScenario, MANUAL_SHARE, SDK_ID } from './support/console.js';
 import { admin, useSimulator } from './support/simulator.js';
 
 /** The console's page, assets and helper endpoints under /__admin/ui, over HTTP. */

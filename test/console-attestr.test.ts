@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttestrClient } from '../clients/attestr/client.js';
 import { type RunningSampleApp, startSampleApp } from '../clients/attestr/sample-app.js';
-import { APPS, ERRORS_SCENARIO } from './attestr-support.js';
-import { imagesDir, useBrowser } from './console-support.js';
+import { APPS, ERRORS_SCENARIO } from './support/attestr.js';
+import { screenshotPath } from './support/browser.js';
+import { useBrowser } from './support/console.js';
 import { useSimulator } from './support/simulator.js';
 
 /**
@@ -53,14 +53,14 @@ describe('QA console, Attestr FlowX', () => {
     await page.locator(`#session-list tr[data-id="${hs}"]`).click();
     const fail = page.locator('form[data-action="fail-stage"]');
     await fail.locator('input[name=code]').fill('4081');
-    await page.screenshot({ path: join(imagesDir, 'console-attestr-actions.png') });
+    await page.screenshot({ path: screenshotPath('console-attestr-actions.png') });
     await fail.locator('button').click();
 
     const error = await handlerCalled(sample, 'onFlowxError');
     expect(error).toMatchObject({ code: 4081, stage: 'FSpan' });
     await page.locator('#sd-timeline li', { hasText: '4081' }).first().waitFor();
-    await page.screenshot({ path: join(imagesDir, 'console-attestr-stage-error.png'), fullPage: true });
-    await sample.screenshot({ path: join(imagesDir, 'console-attestr-sample-page.png') });
+    await page.screenshot({ path: screenshotPath('console-attestr-stage-error.png'), fullPage: true });
+    await sample.screenshot({ path: screenshotPath('console-attestr-sample-page.png') });
     await sample.close();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consoleScenario, MANUAL_SHARE, SDK_ID } from './console-support.js';
+import { consoleScenario, MANUAL_SHARE, SDK_ID } from './support/console.js';
 import { admin, useSimulator } from './support/simulator.js';
 
 /** GET /__admin/events: the Server-Sent Events stream behind the console's live view. */

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { consoleScenario, imagesDir, SDK_ID, startKiosk, useBrowser } from './console-support.js';
+import { screenshotPath } from './support/browser.js';
+import { consoleScenario, SDK_ID, startKiosk, useBrowser } from './support/console.js';
 import { admin, useSimulator } from './support/simulator.js';
 
 /** The console's scenario loader, request journal and clock, as a QA person uses them. */
@@ -42,7 +42,7 @@ describe('QA console tools', () => {
     );
     await expect(box.locator('[data-field=reason]').textContent()).resolves.toMatch(/too small|>0/i);
     await expect(page.locator('#scenario-name').textContent()).resolves.toBe('console demo');
-    await page.screenshot({ path: join(imagesDir, 'console-scenario-error.png') });
+    await page.screenshot({ path: screenshotPath('console-scenario-error.png') });
     expect((await admin(sim(), 'GET', '/scenario')).scenario.name).toBe('console demo');
   });
 
@@ -99,7 +99,7 @@ describe('QA console tools', () => {
       .toBe(2);
     await page.locator('#journal-list tbody tr[data-entry]', { hasText: 'no-such-ref' }).first().click();
     await page.locator('#journal-list tr.detail', { hasText: 'NOT_FOUND' }).waitFor();
-    await page.screenshot({ path: join(imagesDir, 'console-journal.png') });
+    await page.screenshot({ path: screenshotPath('console-journal.png') });
   });
 
   it('shows the clock, switches it and refuses to advance the real clock', async () => {

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { consoleScenario, imagesDir, startKiosk, useBrowser } from './console-support.js';
+import { screenshotPath } from './support/browser.js';
+import { consoleScenario, startKiosk, useBrowser } from './support/console.js';
 import { admin, useSimulator } from './support/simulator.js';
 
 /**
@@ -45,7 +45,7 @@ describe('QA console, Yoti share', () => {
     await page.locator('#sd-head [data-state="TIMED_OUT"]').waitFor();
     await page.locator('#sd-timeline li.wsout', { hasText: '"status":"TIMED_OUT"' }).waitFor();
     await expect(page.locator('#clock-timers').textContent()).resolves.toBe('no timers');
-    await page.screenshot({ path: join(imagesDir, 'console-timed-out.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('console-timed-out.png'), fullPage: true });
   });
 
   it('declines a share in the virtual Yoti app: the waiting kiosk hears FAILED', async () => {
@@ -59,14 +59,14 @@ describe('QA console, Yoti share', () => {
       .locator('#yoti-attributes li')
       .evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.attribute));
     expect(asked).toEqual(['given_names', 'family_name', 'age_over:18']);
-    await page.screenshot({ path: join(imagesDir, 'console-yoti-app.png') });
+    await page.screenshot({ path: screenshotPath('console-yoti-app.png') });
 
     await page.click('#yoti-decline');
     const heard = await kiosk.outcome;
     expect(heard.kind).toBe('failed');
     await page.locator('#yoti-frame', { hasText: '"status":"FAILED"' }).waitFor();
     await expect(page.locator('#yoti-share').isDisabled()).resolves.toBe(true);
-    await page.screenshot({ path: join(imagesDir, 'console-yoti-declined.png') });
+    await page.screenshot({ path: screenshotPath('console-yoti-declined.png') });
 
     // The phone looked the ref up the way the real app does: the journal has its request.
     const { requests } = await admin(

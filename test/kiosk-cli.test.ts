@@ -8,7 +8,7 @@ import {
   shareScenario,
   startCallbackReceiver,
   yotiBase,
-} from './kiosk-support.js';
+} from './support/kiosk.js';
 import { admin, useSimulator } from './support/simulator.js';
 
 /** The QA command (clients/yoti-share/cli.ts), run in-process against the real simulator. */

@@ -7,7 +7,7 @@ import {
   YotiShareClient,
   type YotiShareClientOptions,
 } from '../clients/yoti-share/index.js';
-import { SCENARIO_ID, SDK_ID, scenarioFile, shareScenario, yotiBase } from './kiosk-support.js';
+import { SCENARIO_ID, SDK_ID, scenarioFile, shareScenario, yotiBase } from './support/kiosk.js';
 import { admin, useSimulator } from './support/simulator.js';
 
 /** The shipped fault scenarios, met by the real client. */

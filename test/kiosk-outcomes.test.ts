@@ -7,7 +7,7 @@ import {
   scenarioFile,
   shareScenario,
   yotiBase,
-} from './kiosk-support.js';
+} from './support/kiosk.js';
 import { admin, useSimulator } from './support/simulator.js';
 
 /** FAILED and TIMED_OUT with the manual clock: the client restarts, then stops at its bound. */

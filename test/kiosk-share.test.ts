@@ -17,7 +17,7 @@ import {
   shareScenario,
   startCallbackReceiver,
   yotiBase,
-} from './kiosk-support.js';
+} from './support/kiosk.js';
 import { admin, useSimulator } from './support/simulator.js';
 
 /** The kiosk client against the real simulator (real clock): the happy path and what breaks it. */

@@ -11,7 +11,7 @@ import {
   ourClient,
   SDK_ID,
   testKeys,
-} from './yoti-idv-support.js';
+} from './support/yoti-idv.js';
 
 describe('IDV requests are signed with the app key', () => {
   const sim = useSimulator({ scenario: { name: 'boot' } });

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotificationReceiver, DbsSessionBuilder, YotiIdvError } from '../clients/yoti-idv/index.js';
 import { admin, useSimulator } from './support/simulator.js';
-import { deadlineIn, idvScenario, type LocalServer, listen, ourClient } from './yoti-idv-support.js';
+import { deadlineIn, idvScenario, type LocalServer, listen, ourClient } from './support/yoti-idv.js';
 
 describe('the reference client (clients/yoti-idv) runs a DBS check end to end', () => {
   const sim = useSimulator({ scenario: { name: 'boot' } });

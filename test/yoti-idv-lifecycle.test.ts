@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createNotificationReceiver, dbsExampleSession } from '../clients/yoti-idv/index.js';
 import type { RunningSimulator } from '../simulator/server.js';
 import { admin, useSimulator } from './support/simulator.js';
-import { deadlineIn, idvScenario, type LocalServer, listen, ourClient } from './yoti-idv-support.js';
+import { deadlineIn, idvScenario, type LocalServer, listen, ourClient } from './support/yoti-idv.js';
 
 const advance = (sim: RunningSimulator, ms: number) => admin(sim, 'POST', '/clock/advance', { ms });
 const nowOf = async (sim: RunningSimulator): Promise<number> => (await admin(sim, 'GET', '/clock')).now;

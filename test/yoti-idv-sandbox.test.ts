@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dbsExampleSession, signRequest, YotiIdvClient } from '../clients/yoti-idv/index.js';
 import { admin, useSimulator } from './support/simulator.js';
-import { deadlineIn, idvScenario, SDK_ID, testKeys } from './yoti-idv-support.js';
+import { deadlineIn, idvScenario, SDK_ID, testKeys } from './support/yoti-idv.js';
 
 /** The body the sandbox SDKs send (SandboxResponseConfigBuilder), as JSON. */
 const responseConfig = (value: string, delaySeconds?: number) => ({

@@ -6,7 +6,7 @@ import { dbsExampleSession, YotiIdvClient } from '../clients/yoti-idv/index.js';
 import { scenariosDir } from '../simulator/paths.js';
 import { type RunningSimulator, startSimulator } from '../simulator/server.js';
 import { admin } from './support/simulator.js';
-import { deadlineIn } from './yoti-idv-support.js';
+import { deadlineIn } from './support/yoti-idv.js';
 
 /** The shipped IDV scenarios do what their names say, with the SDK-style key download. */
 const DEMO_APP = '8b1f0a2e-6c3d-4f5a-9b7e-2d4c6a8e0f13';

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dbsExampleSession } from '../clients/yoti-idv/index.js';
 import { admin, useSimulator } from './support/simulator.js';
-import { deadlineIn, idvBase, idvScenario, SDK_ID, testKeys } from './yoti-idv-support.js';
+import { deadlineIn, idvBase, idvScenario, SDK_ID, testKeys } from './support/yoti-idv.js';
 
 // The unmodified official SDK, loaded after YOTI_IDV_API_URL is set (it reads the variable on load).
 const require = createRequire(import.meta.url);

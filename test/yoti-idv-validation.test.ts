@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dbsExampleSession, signRequest, YotiIdvError } from '../clients/yoti-idv/index.js';
 import type { CreateSessionRequest } from '../clients/yoti-idv/types.js';
 import { admin, useSimulator } from './support/simulator.js';
-import { deadlineIn, idvBase, idvScenario, ourClient, SDK_ID, testKeys } from './yoti-idv-support.js';
+import { deadlineIn, idvBase, idvScenario, ourClient, SDK_ID, testKeys } from './support/yoti-idv.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: cases edit the payload freely, as a buggy client would
 type Payload = any;

@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { internals, Payload, RequestBuilder } from 'yoti';
 import { useSimulator } from './support/simulator.js';
-import { yotiClient } from './yoti-profile-helpers.js';
+import { yotiClient } from './support/yoti-profile.js';
 
 const SDK = 'auth-app';
 const keyPair = () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { YotiShareClient } from '../clients/yoti-share/index.js';
 import { type RunningBackend, startYotiBackend } from '../clients/yoti-share-backend/index.js';
 import { useSimulator } from './support/simulator.js';
-import { downloadKey } from './yoti-profile-helpers.js';
+import { downloadKey } from './support/yoti-profile.js';
 
 const SDK = 'backend-app';
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DynamicPolicyBuilder, DynamicScenarioBuilder, Payload, RequestBuilder } from 'yoti';
 import { SELFIE_JPEG_BASE64 } from '../simulator/providers/yoti/receipt/images.js';
 import { admin, useSimulator } from './support/simulator.js';
+import { completeShare, yotiClient } from './support/yoti-profile.js';
 import { resolveRef } from './support/yoti-share.js';
-import { completeShare, yotiClient } from './yoti-profile-helpers.js';
 
 const SDK = 'dynamic-app';
 const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });

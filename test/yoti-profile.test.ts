@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, useSimulator } from './support/simulator.js';
 import { openSocket } from './support/ws.js';
+import { completeShare, downloadKey, yotiClient } from './support/yoti-profile.js';
 import { requestQr, resolveRef, socketUrl } from './support/yoti-share.js';
-import { completeShare, downloadKey, yotiClient } from './yoti-profile-helpers.js';
 
 const SDK = 'profile-app';
 const everything = [

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '../../simulator/server.js';
-import { ERRORS_SCENARIO } from '../../test/attestr-support.js';
+import { ERRORS_SCENARIO } from '../../test/support/attestr.js';
 
 /** Verifies the simulator's /attestr API against the Attestr reference client's pact. */
 const PACT = join(import.meta.dirname, '..', 'pacts', 'attestr-client-kyc-sim-attestr.json');

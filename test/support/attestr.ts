@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { scenariosDir } from '../simulator/paths.js';
-import type { RunningSimulator } from '../simulator/server.js';
+import { scenariosDir } from '../../simulator/paths.js';
+import type { RunningSimulator } from '../../simulator/server.js';
 
 export const ERRORS_SCENARIO = join(scenariosDir, 'attestr-errors.yaml');
 

@@ -1,8 +1,8 @@
 import { Client } from 'yoti';
-import type { RunningSimulator } from '../simulator/server.js';
-import { admin } from './support/simulator.js';
-import { openSocket } from './support/ws.js';
-import { resolveRef, socketUrl } from './support/yoti-share.js';
+import type { RunningSimulator } from '../../simulator/server.js';
+import { admin } from './simulator.js';
+import { openSocket } from './ws.js';
+import { resolveRef, socketUrl } from './yoti-share.js';
 
 /** The official SDK pointed at the simulator, configured only by its API URL. */
 export const yotiClient = (sim: RunningSimulator, sdkId: string, pem: string) =>

@@ -1,5 +1,5 @@
-import { BiometricClient } from '../clients/biometric/index.js';
-import type { RunningSimulator } from '../simulator/server.js';
+import { BiometricClient } from '../../clients/biometric/index.js';
+import type { RunningSimulator } from '../../simulator/server.js';
 
 /** Flows used by the Biometric.kz suites, one per shape the doc's rules care about. */
 export const KEYS = {

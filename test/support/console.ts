@@ -3,24 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { requestQrCode, resolveRef, watchSession } from '../clients/yoti-share/index.js';
-import type { RunningSimulator } from '../simulator/server.js';
+import { requestQrCode, resolveRef, watchSession } from '../../clients/yoti-share/index.js';
+import type { RunningSimulator } from '../../simulator/server.js';
+import { chromiumOptions } from './browser.js';
 
 /** Shared by the console's browser tests: Debian's chromium, the demo Yoti app, a waiting kiosk. */
 export const SDK_ID = 'c0n501e0-9a1b-4c2d-8e3f-000000000001';
 export const MANUAL_SHARE = 'manual-share';
-export const imagesDir = join(import.meta.dirname, '..', 'docs', 'images');
-
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** A Yoti app whose share waits for the QA person (outcome `manual`) for two minutes at most. */
 export const consoleScenario = {
@@ -64,8 +53,7 @@ export function useBrowser(): () => ConsoleBrowser {
   beforeAll(async () => {
     const profile = await mkdtemp(join(tmpdir(), 'kyc-sim-console-'));
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      ...chromiumOptions(),
       viewport: { width: 1280, height: 800 },
     });
     const page = context.pages()[0] ?? (await context.newPage());

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { YotiIdvClient } from '../clients/yoti-idv/index.js';
-import { generateYotiKeyPair, type PemKeyPair } from '../simulator/providers/yoti/auth/key-pair.js';
-import type { RunningSimulator } from '../simulator/server.js';
+import { YotiIdvClient } from '../../clients/yoti-idv/index.js';
+import { generateYotiKeyPair, type PemKeyPair } from '../../simulator/providers/yoti/auth/key-pair.js';
+import type { RunningSimulator } from '../../simulator/server.js';
 
 /** Shared set-up of the IDV test files: an app with a registered key, a receiver, clients. */
 

@@ -1,14 +1,14 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { YotiShareClient } from '../clients/yoti-share/index.js';
-import type { RunningSimulator } from '../simulator/server.js';
-import { admin } from './support/simulator.js';
+import type { YotiShareClient } from '../../clients/yoti-share/index.js';
+import type { RunningSimulator } from '../../simulator/server.js';
+import { admin } from './simulator.js';
 
 /** Shared by the kiosk client tests: the demo app's ids, a callback backend, clock helpers. */
 export const SDK_ID = '8b1f0a2e-6c3d-4f5a-9b7e-2d4c6a8e0f13';
 export const SCENARIO_ID = '5c7d9e1f-3a2b-4c6d-8e0f-1a3b5c7d9e2f';
-export const scenarioFile = (name: string) => join(import.meta.dirname, '..', 'scenarios', name);
+export const scenarioFile = (name: string) => join(import.meta.dirname, '..', '..', 'scenarios', name);
 
 /** An inline scenario with the demo app and one share outcome. */
 export function shareScenario(

@@ -1,0 +1,39 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type LaunchOptions } from 'playwright-core';
+import { packageRoot } from '../../simulator/paths.js';
+
+/**
+ * Debian's chromium driven by playwright-core, headless, with every background connection off
+ * (this machine's closed network refuses them) and a fresh profile per launch.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const chromiumOptions = (): LaunchOptions => ({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch(chromiumOptions());
+}
+
+/**
+ * Where a test's screenshot goes: docs/images/ for the README when KYC_SIM_SCREENSHOTS=1
+ * (`npm run screenshots`), else a temporary folder, so `npm test` leaves the tree clean.
+ */
+const screenshotsDir =
+  process.env.KYC_SIM_SCREENSHOTS === '1'
+    ? join(packageRoot, 'docs', 'images')
+    : mkdtempSync(join(tmpdir(), 'kyc-sim-screenshots-'));
+
+export const screenshotPath = (name: string) => join(screenshotsDir, name);
