@@ -51,7 +51,8 @@ program
       'Point your clients at it:',
       ...providers.flatMap((p) => p.clientHints(sim.url).map((line) => `  ${line}`)),
       '',
-      `Admin API: ${sim.url}/__admin   (health, sessions, clock, requests, scenario, reset)`,
+      `QA console: ${sim.url}/__admin/ui`,
+      `Admin API:  ${sim.url}/__admin   (health, sessions, clock, requests, scenario, reset)`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     // Whoever read our output may be gone by shutdown time (a closed pipe must not crash us).

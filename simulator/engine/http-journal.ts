@@ -1,18 +1,15 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Journal } from './journal.js';
 
-/** Headers worth keeping in the journal; the rest is noise (and cookies stay out of it). */
-const KEPT_HEADERS = [
-  'content-type',
-  'accept',
-  'authorization',
-  'user-agent',
-  'x-yoti-auth-digest',
-  'x-yoti-auth-key',
-  'x-yoti-auth-id',
-  'x-yoti-sdk',
-  'x-yoti-sdk-version',
-];
+/** Headers left out of the journal: secrets of the browser session and per-hop noise. */
+const DROPPED_HEADERS = new Set([
+  'cookie',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'host',
+  'accept-encoding',
+]);
 
 const isText = (contentType: string | null) =>
   !!contentType && /json|text|xml|javascript|x-www-form-urlencoded/.test(contentType);
@@ -57,10 +54,9 @@ export function journalRequests(
     const responseText = captureResponseText(c);
     await next();
     const headers: Record<string, string> = {};
-    for (const name of KEPT_HEADERS) {
-      const value = req.headers.get(name);
-      if (value !== null) headers[name] = value;
-    }
+    req.headers.forEach((value, name) => {
+      if (!DROPPED_HEADERS.has(name)) headers[name] = value;
+    });
     const res = c.res;
     const path = c.req.path;
     const queryAt = req.url.indexOf('?');
