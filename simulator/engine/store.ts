@@ -21,6 +21,25 @@ export interface SessionRecord<TData = Record<string, unknown>> {
   timeline: TimelineEntry[];
 }
 
+/**
+ * The session with `event` appended to its timeline at `at`, `updatedAt` moved to `at`, and its
+ * state changed when `state` is given; the record passed in is left unchanged.
+ */
+export function recordEvent<T extends SessionRecord<unknown>>(
+  session: T,
+  at: number,
+  event: string,
+  detail?: Record<string, unknown>,
+  state?: string,
+): T {
+  return {
+    ...session,
+    state: state ?? session.state,
+    updatedAt: at,
+    timeline: [...session.timeline, { at, event, ...(detail ? { detail } : {}) }],
+  };
+}
+
 export type Unsubscribe = () => void;
 
 export interface SessionStore {

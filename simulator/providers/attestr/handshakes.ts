@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { SessionRecord } from '../../engine/store.js';
+import type { SessionTimers } from '../../engine/session-timers.js';
+import { recordEvent, type SessionRecord } from '../../engine/store.js';
 import type { SimContext } from '../provider.js';
 import type { AttestrError, Language } from './errors.js';
 import type { AttestrClient, Flow } from './schema.js';
-import type { TimerBag } from './timers.js';
 
 /**
  * One FlowX handshake (device session): CREATED → RUNNING (flowx.js launched it) → COMPLETED |
@@ -71,7 +71,7 @@ export class Handshakes {
 
   constructor(
     readonly ctx: SimContext,
-    readonly timers: TimerBag,
+    readonly timers: SessionTimers,
   ) {}
 
   get(id: string): Promise<Handshake | undefined> {
@@ -150,9 +150,7 @@ export class Handshakes {
   /** Arms archiving `afterMs` after the end, when the client asks for it. */
   scheduleArchive(id: string, afterMs: number | undefined): void {
     if (afterMs === undefined) return;
-    this.timers.at(id, 'archive', this.ctx.clock.now() + afterMs, () =>
-      this.archive(id, 'archiveAfterMs elapsed'),
-    );
+    this.timers.after(id, 'archive', afterMs, () => this.archive(id, 'archiveAfterMs elapsed'));
   }
 
   async expire(id: string): Promise<void> {
@@ -178,11 +176,8 @@ export class Handshakes {
   ): Promise<Handshake | undefined> {
     const at = this.ctx.clock.now();
     return this.ctx.store.update<HandshakeData>(id, (s) => ({
-      ...s,
-      state: state ?? s.state,
-      updatedAt: at,
+      ...recordEvent(s, at, event, detail, state),
       data: change(s.data, s.state as HandshakeState),
-      timeline: [...s.timeline, { at, event, ...(detail ? { detail } : {}) }],
     }));
   }
 

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { SessionTimers } from '../../engine/session-timers.js';
 import { ActionError, type ProviderDefinition, type SessionAction, type SimEnv } from '../provider.js';
 import { type ApiState, apiRoutes } from './api-routes.js';
 import { deviceRoutes } from './device-routes.js';
@@ -8,7 +9,6 @@ import { FlowRuns, FlowxRefusal } from './flow-run.js';
 import { type Handshake, Handshakes, KIND } from './handshakes.js';
 import type { StageDecision } from './outcomes.js';
 import { RateLimiter } from './rate-limits.js';
-import { TimerBag } from './timers.js';
 
 const errorParams = z
   .object({
@@ -34,7 +34,7 @@ export const attestrProvider: ProviderDefinition = {
   ],
   errorResponse: attestrErrorResponse,
   create(ctx) {
-    const timers = new TimerBag(ctx.clock);
+    const timers = new SessionTimers(ctx.clock, 'attestr');
     const handshakes = new Handshakes(ctx, timers);
     const runs = new FlowRuns(ctx, handshakes);
     const state: ApiState = { handshakes, limiter: new RateLimiter(ctx.clock), spent: new Map() };

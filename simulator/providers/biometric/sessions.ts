@@ -1,4 +1,5 @@
-import type { TimerHandle } from '../../engine/clock.js';
+import { SessionTimers } from '../../engine/session-timers.js';
+import { recordEvent } from '../../engine/store.js';
 import type { SimContext } from '../provider.js';
 import type { SessionMetadata } from './metadata.js';
 import {
@@ -21,12 +22,13 @@ type Change = (s: FlowSession) => FlowSession | undefined;
 
 /** Flow sessions in the shared store; every change is one atomic update plus its webhooks. */
 export class FlowSessions {
-  /** Lifetime timers, per process (a networked store's replica arms those it created). */
-  #timers = new Map<string, TimerHandle>();
+  /** Each session's 'lifetime' timer. */
+  #timers: SessionTimers;
 
   #notifier: TechnologyNotifier;
 
   constructor(readonly ctx: SimContext) {
+    this.#timers = new SessionTimers(ctx.clock, 'biometric');
     this.#notifier = new TechnologyNotifier(ctx);
   }
 
@@ -62,8 +64,7 @@ export class FlowSessions {
       timeline: [{ at: now, event: 'created', detail: { flow: flow.name, technologies: flow.technologies } }],
     };
     await ctx.store.put(session);
-    const timer = ctx.clock.schedule(flow.sessionLifetimeMs, () => void this.expire(id), `biometric ${id}`);
-    this.#timers.set(id, timer);
+    this.#timers.after(id, 'lifetime', flow.sessionLifetimeMs, () => this.expire(id));
     return session;
   }
 
@@ -172,7 +173,7 @@ export class FlowSessions {
       result: technologyResult(session.data, code),
       failure_reason: progress?.failure ?? null,
     });
-    if (hasEnded(session)) this.#disarm(id);
+    if (hasEnded(session)) this.#timers.cancelAll(id);
     return true;
   }
 
@@ -197,7 +198,7 @@ export class FlowSessions {
         data: { ...next.data, progress, finishedAt: at, passed: false, failureReasons: [failure] },
       };
     });
-    this.#disarm(id);
+    this.#timers.cancelAll(id);
     if (!changed || !session) return false;
     if (interrupted)
       this.#notifier.notify(session, 'technology.end', interrupted, false, {
@@ -209,13 +210,7 @@ export class FlowSessions {
 
   clearTimers(): void {
     this.#notifier.clear();
-    for (const handle of this.#timers.values()) this.ctx.clock.cancel(handle);
     this.#timers.clear();
-  }
-
-  #disarm(id: string): void {
-    this.ctx.clock.cancel(this.#timers.get(id));
-    this.#timers.delete(id);
   }
 
   async #change(id: string, change: Change): Promise<FlowSession | undefined> {
@@ -224,7 +219,6 @@ export class FlowSessions {
   }
 
   #log(s: FlowSession, event: string, detail: Record<string, unknown>, state?: FlowState): FlowSession {
-    const at = this.ctx.clock.now();
-    return { ...s, state: state ?? s.state, updatedAt: at, timeline: [...s.timeline, { at, event, detail }] };
+    return recordEvent(s, this.ctx.clock.now(), event, detail, state);
   }
 }

@@ -1,4 +1,5 @@
-import type { TimerHandle } from '../../../engine/clock.js';
+import { SessionTimers } from '../../../engine/session-timers.js';
+import { recordEvent } from '../../../engine/store.js';
 import type { SimContext } from '../../provider.js';
 import type { YotiApp } from '../schema.js';
 import { buildSession } from './build-session.js';
@@ -21,11 +22,14 @@ import type { NotificationTopic } from './vocabulary.js';
  * session) are deleted once resources_ttl runs out. Every timer runs on the simulator clock.
  */
 export class IdvSessions {
-  #timers = new Map<string, { label: string; handle: TimerHandle }[]>();
+  /** Each session's 'deadline', 'resources ttl' and scripted 'outcome' timers. */
+  #timers: SessionTimers;
   /** Sandbox response-config set per app (PUT /sandbox/idverify/v1/apps/{sdkId}/response-config). */
   #appResponseConfigs = new Map<string, ResponseConfig>();
 
-  constructor(readonly ctx: SimContext) {}
+  constructor(readonly ctx: SimContext) {
+    this.#timers = new SessionTimers(ctx.clock, 'yoti idv');
+  }
 
   configOf(sdkId: string): IdvAppConfig {
     const app = this.ctx.scenario().yoti.apps.find((a) => a.sdkId === sdkId) as YotiApp | undefined;
@@ -40,13 +44,15 @@ export class IdvSessions {
     await ctx.faker();
     await ctx.store.put(session);
     const id = session.id;
-    this.#arm(id, valid.deadline - now, 'deadline', () => this.expire(id, 'the session deadline passed'));
-    this.#arm(id, valid.resourcesTtlS * 1000, 'resources ttl', () =>
+    this.#timers.after(id, 'deadline', valid.deadline - now, () =>
+      this.expire(id, 'the session deadline passed'),
+    );
+    this.#timers.after(id, 'resources ttl', valid.resourcesTtlS * 1000, () =>
       this.delete(id, 'resources_ttl ran out'),
     );
     const { outcome } = this.configOf(sdkId);
     if (outcome.type === 'complete') {
-      this.#arm(id, outcome.afterMs, 'outcome', () => this.complete(id, 'completed by scenario'));
+      this.#timers.after(id, 'outcome', outcome.afterMs, () => this.complete(id, 'completed by scenario'));
     }
     return session;
   }
@@ -60,7 +66,7 @@ export class IdvSessions {
   }
 
   async delete(id: string, reason: string): Promise<boolean> {
-    this.#disarm(id);
+    this.#timers.cancelAll(id);
     const existed = await this.ctx.store.delete(id);
     if (existed) this.ctx.log.debug({ id, reason }, 'idv session deleted');
     return existed;
@@ -85,7 +91,7 @@ export class IdvSessions {
       return this.#transition({ ...s, data }, 'COMPLETED', reason);
     });
     if (!changed || !after) return false;
-    this.#disarmExcept(id, 'resources ttl');
+    this.#timers.cancelAllExcept(id, 'resources ttl');
     this.#completionNotifications(after);
     return true;
   }
@@ -97,7 +103,7 @@ export class IdvSessions {
       changed = true;
       return this.#transition(s, 'EXPIRED', reason);
     });
-    if (changed) this.#disarmExcept(id, 'resources ttl');
+    if (changed) this.#timers.cancelAllExcept(id, 'resources ttl');
     return changed;
   }
 
@@ -116,9 +122,9 @@ export class IdvSessions {
   setSessionResponseConfig(id: string, config: ResponseConfig): Promise<IdvSession | undefined> {
     const plan = planFromResponseConfig(config);
     if (plan.delayMs !== undefined) {
-      // async_report_delay: the reports arrive that long after the outcome is configured.
-      this.#disarmLabel(id, 'outcome');
-      this.#arm(id, plan.delayMs, 'outcome', () => this.complete(id, 'sandbox response-config'));
+      // async_report_delay: the reports arrive that long after the outcome is configured,
+      // replacing any scripted outcome still pending.
+      this.#timers.after(id, 'outcome', plan.delayMs, () => this.complete(id, 'sandbox response-config'));
     }
     return this.update(id, (s) => ({ ...s, data: { ...s.data, responseConfig: config } }));
   }
@@ -128,7 +134,6 @@ export class IdvSessions {
   }
 
   clearTimers(): void {
-    for (const timers of this.#timers.values()) for (const t of timers) this.ctx.clock.cancel(t.handle);
     this.#timers.clear();
     this.#appResponseConfigs.clear();
   }
@@ -159,38 +164,6 @@ export class IdvSessions {
   }
 
   #transition(s: IdvSession, state: IdvState, reason: string): IdvSession {
-    const at = this.ctx.clock.now();
-    return {
-      ...s,
-      state,
-      updatedAt: at,
-      timeline: [...s.timeline, { at, event: state, detail: { reason } }],
-    };
-  }
-
-  #arm(id: string, delayMs: number, label: string, fire: () => Promise<unknown>): void {
-    const handle = this.ctx.clock.schedule(delayMs, () => void fire(), `yoti idv ${id} ${label}`);
-    this.#timers.set(id, [...(this.#timers.get(id) ?? []), { label, handle }]);
-  }
-
-  #disarm(id: string): void {
-    this.#disarmWhere(id, () => true);
-    this.#timers.delete(id);
-  }
-
-  #disarmLabel(id: string, label: string): void {
-    this.#disarmWhere(id, (l) => l === label);
-  }
-
-  #disarmExcept(id: string, label: string): void {
-    this.#disarmWhere(id, (l) => l !== label);
-  }
-
-  #disarmWhere(id: string, cancel: (label: string) => boolean): void {
-    const kept = (this.#timers.get(id) ?? []).filter((t) => {
-      if (cancel(t.label)) this.ctx.clock.cancel(t.handle);
-      return !cancel(t.label);
-    });
-    this.#timers.set(id, kept);
+    return recordEvent(s, this.ctx.clock.now(), state, { reason }, state);
   }
 }

@@ -1,5 +1,5 @@
-import type { TimerHandle } from '../../../engine/clock.js';
-import type { SessionRecord } from '../../../engine/store.js';
+import { SessionTimers } from '../../../engine/session-timers.js';
+import { recordEvent, type SessionRecord } from '../../../engine/store.js';
 import type { SimContext } from '../../provider.js';
 import type { ShareResult } from '../receipt/share-result.js';
 import type { ShareOutcome, SharePolicy, YotiApp } from '../schema.js';
@@ -61,13 +61,15 @@ const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 const alphanumeric = (bytes: Buffer) => [...bytes].map((b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('');
 
 export class ShareSessions {
-  /** Timers are per process; with a networked store each replica arms those it created. */
-  #timers = new Map<string, TimerHandle[]>();
+  /** Each session's 'lifetime' timer and, once scanned, its scenario 'script' timer. */
+  #timers: SessionTimers;
 
   constructor(
     readonly ctx: SimContext,
     private readonly mintToken: TokenMinter = randomTokenMinter,
-  ) {}
+  ) {
+    this.#timers = new SessionTimers(ctx.clock, 'yoti share');
+  }
 
   async create(
     app: YotiApp,
@@ -111,7 +113,7 @@ export class ShareSessions {
     };
     await ctx.store.put(session);
     await ctx.store.link(refKey(refId), sessionData);
-    this.#arm(sessionData, options.lifetimeMs, () =>
+    this.#timers.after(sessionData, 'lifetime', options.lifetimeMs, () =>
       this.finish(sessionData, 'TIMED_OUT', 'lifetime ran out'),
     );
     return session;
@@ -144,7 +146,7 @@ export class ShareSessions {
       return s;
     });
     if (!session || ENDED.includes(session.state as ShareState)) {
-      if (session?.state === 'REJECTED') this.#disarm(sessionData);
+      if (session?.state === 'REJECTED') this.#timers.cancelAll(sessionData);
       return undefined;
     }
     if (firstSubscriber) this.#runScript(session);
@@ -172,7 +174,7 @@ export class ShareSessions {
       return { ...next, data: { ...next.data, token, profile: profile ?? next.data.profile } };
     });
     if (!changed) return false;
-    this.#disarm(sessionData);
+    this.#timers.cancelAll(sessionData);
     const message: ShareOutcomeMessage = token ? { status, token } : { status };
     await this.ctx.store.publish(outcomeChannel(sessionData), message);
     return true;
@@ -180,41 +182,24 @@ export class ShareSessions {
 
   /** Forgets every timer (scenario reload, reset, shutdown). */
   clearTimers(): void {
-    for (const handles of this.#timers.values()) for (const h of handles) this.ctx.clock.cancel(h);
     this.#timers.clear();
   }
 
   #runScript(session: ShareSession): void {
     const { outcome } = session.data;
     if (outcome.type === 'complete') {
-      this.#arm(session.id, outcome.afterMs, () =>
+      this.#timers.after(session.id, 'script', outcome.afterMs, () =>
         this.finish(session.id, 'COMPLETED', 'completed by scenario', outcome.profile),
       );
     } else if (outcome.type === 'fail') {
-      this.#arm(session.id, outcome.afterMs, () => this.finish(session.id, 'FAILED', 'failed by scenario'));
+      this.#timers.after(session.id, 'script', outcome.afterMs, () =>
+        this.finish(session.id, 'FAILED', 'failed by scenario'),
+      );
     }
     // time-out and manual: the lifetime timer or an admin action decides.
   }
 
   #transition(s: ShareSession, state: ShareState, reason: string): ShareSession {
-    const at = this.ctx.clock.now();
-    return {
-      ...s,
-      state,
-      updatedAt: at,
-      timeline: [...s.timeline, { at, event: state, detail: { reason } }],
-    };
-  }
-
-  #arm(id: string, delayMs: number, fire: () => Promise<unknown>): void {
-    const handle = this.ctx.clock.schedule(delayMs, () => void fire(), `yoti share ${id}`);
-    const handles = this.#timers.get(id) ?? [];
-    handles.push(handle);
-    this.#timers.set(id, handles);
-  }
-
-  #disarm(id: string): void {
-    for (const h of this.#timers.get(id) ?? []) this.ctx.clock.cancel(h);
-    this.#timers.delete(id);
+    return recordEvent(s, this.ctx.clock.now(), state, { reason }, state);
   }
 }
