@@ -1,5 +1,5 @@
 import { constants, publicEncrypt } from 'node:crypto';
-import type { SessionRecord } from '../../../engine/store.js';
+import { recordEvent, type SessionRecord } from '../../../engine/store.js';
 import type { SimContext } from '../../provider.js';
 import type { YotiAppRegistry } from '../auth/app-registry.js';
 import type { YotiApp } from '../schema.js';
@@ -79,15 +79,8 @@ export class Receipts {
     await this.ctx.store.update<ReceiptData>(id, (s) => {
       if (s.data.exchangedAt !== undefined) return s;
       claimed = true;
-      return {
-        ...s,
-        updatedAt: now,
-        data: { ...s.data, exchangedAt: now },
-        timeline: [
-          ...s.timeline,
-          { at: now, event: 'receipt-exchanged', detail: { receiptId: s.data.shared?.receiptId } },
-        ],
-      };
+      const next = recordEvent(s, now, 'receipt-exchanged', { receiptId: s.data.shared?.receiptId });
+      return { ...next, data: { ...next.data, exchangedAt: now } };
     });
     if (!claimed) {
       return {
