@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Journal } from './journal.js';
 
@@ -15,7 +16,7 @@ const isText = (contentType: string | null) =>
   !!contentType && /json|text|xml|javascript|x-www-form-urlencoded/.test(contentType);
 
 /**
- * Captures the text a route answers with as it is handed to Hono. Cloning the finished Response
+ * Captures the text a route answers with (JSON, text, or a string body) as it is handed to Hono. Cloning the finished Response
  * instead would turn every answer into a stream and cost most of the throughput.
  */
 function captureResponseText(c: Context): () => string | undefined {
@@ -36,6 +37,26 @@ function captureResponseText(c: Context): () => string | undefined {
   return () => captured;
 }
 
+/**
+ * The request's headers, from Node's IncomingMessage when the Node adapter provides it: asking the
+ * fetch-style Request for its headers would build a Headers object per request, a real cost.
+ */
+function journaledHeaders(c: Context): Record<string, string> {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const headers: Record<string, string> = {};
+  if (incoming) {
+    for (const [name, value] of Object.entries(incoming.headers)) {
+      if (value !== undefined && !DROPPED_HEADERS.has(name))
+        headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+  } else {
+    c.req.raw.headers.forEach((value, name) => {
+      if (!DROPPED_HEADERS.has(name)) headers[name] = value;
+    });
+  }
+  return headers;
+}
+
 /** Records every HTTP request and its answer. `providerOf` names the provider by path. */
 export function journalRequests(
   journal: Journal,
@@ -53,10 +74,6 @@ export function journalRequests(
       : undefined;
     const responseText = captureResponseText(c);
     await next();
-    const headers: Record<string, string> = {};
-    req.headers.forEach((value, name) => {
-      if (!DROPPED_HEADERS.has(name)) headers[name] = value;
-    });
     const res = c.res;
     const path = c.req.path;
     const queryAt = req.url.indexOf('?');
@@ -68,9 +85,9 @@ export function journalRequests(
       query: queryAt >= 0 ? req.url.slice(queryAt + 1) : undefined,
       status: res.status,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
-      requestHeaders: headers,
+      requestHeaders: journaledHeaders(c),
       requestBody,
-      responseBody: isText(res.headers.get('content-type')) ? responseText() : undefined,
+      responseBody: responseText(),
       sessionId: c.get('sessionId'),
       note: c.get('journalNote'),
     });
