@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono, type Next } from 'hono';
 import { adminApi } from './admin/api.js';
 import { journalRequests } from './engine/http-journal.js';
 import { nearestRoute } from './engine/not-matched.js';
@@ -15,13 +15,15 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
 
   app.route(ADMIN, adminApi(runtime));
 
-  app.use('*', async (c, next) => {
-    if (c.req.path.startsWith(ADMIN)) return next();
-    return journalRequests(runtime.journal, providerName)(c, next);
-  });
+  const journal = journalRequests(runtime.journal, providerName);
+  app.use('*', (c, next) => (c.req.path.startsWith(ADMIN) ? next() : journal(c, next)));
 
-  app.use('*', async (c, next) => {
-    if (runtime.faults.isEmpty || c.req.path.startsWith(ADMIN)) return next();
+  // Most scenarios declare no faults: that path stays synchronous.
+  app.use('*', (c, next) =>
+    runtime.faults.isEmpty || c.req.path.startsWith(ADMIN) ? next() : injectFaults(c, next),
+  );
+
+  const injectFaults = async (c: Context<AppEnv>, next: Next) => {
     const { latencyMs, error } = runtime.faults.forRequest(c.req.method, c.req.path);
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const provider = runtime.providerOf(c.req.path);
@@ -36,7 +38,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     }
     if (latencyMs > 0) c.set('journalNote', `fault: +${latencyMs} ms`);
     return next();
-  });
+  };
 
   for (const { definition, instance } of runtime.providers) app.route(definition.prefix, instance.app);
 

@@ -37,6 +37,17 @@ export interface JournalFilter {
   limit?: number;
 }
 
+/** A value computed when the entry is first read, so the request path pays nothing for it. */
+type Lazy<T> = T | (() => T);
+
+export type JournalInput = Omit<JournalEntry, 'id' | 'at' | 'requestHeaders' | 'responseBody'> & {
+  at?: number;
+  requestHeaders?: Lazy<Record<string, string> | undefined>;
+  responseBody?: Lazy<string | undefined>;
+};
+
+type StoredEntry = JournalInput & { id: number; at: number; materialized?: true };
+
 const MAX_BODY_CHARS = 16_384;
 
 export function clip(text: string | undefined): string | undefined {
@@ -46,7 +57,7 @@ export function clip(text: string | undefined): string | undefined {
 
 export class Journal {
   /** A circular buffer: #start is the oldest entry, #count how many are held. */
-  #entries: (JournalEntry | undefined)[];
+  #entries: (StoredEntry | undefined)[];
   #start = 0;
   #count = 0;
   #nextId = 1;
@@ -59,19 +70,17 @@ export class Journal {
     this.#entries = new Array(capacity);
   }
 
-  record(entry: Omit<JournalEntry, 'id' | 'at'> & { at?: number }): JournalEntry {
+  record(entry: JournalInput): void {
     // Callers pass a fresh object; filling it in place keeps the hot path free of copies.
-    const full = entry as JournalEntry;
-    full.id = this.#nextId++;
-    full.at ??= this.now();
-    if (full.requestBody !== undefined) full.requestBody = clip(full.requestBody);
-    if (full.responseBody !== undefined) full.responseBody = clip(full.responseBody);
-    if (full.message !== undefined) full.message = clip(full.message);
-    this.#entries[(this.#start + this.#count) % this.capacity] = full;
+    const stored = entry as StoredEntry;
+    stored.id = this.#nextId++;
+    stored.at ??= this.now();
+    this.#entries[(this.#start + this.#count) % this.capacity] = stored;
     if (this.#count < this.capacity) this.#count++;
     else this.#start = (this.#start + 1) % this.capacity;
+    if (this.#listeners.size === 0) return;
+    const full = materialize(stored);
     for (const listener of this.#listeners) listener(full);
-    return full;
   }
 
   /** Newest first. */
@@ -79,7 +88,7 @@ export class Journal {
     const out: JournalEntry[] = [];
     const limit = filter.limit ?? 500;
     for (let i = this.#count - 1; i >= 0 && out.length < limit; i--) {
-      const e = this.#entries[(this.#start + i) % this.capacity] as JournalEntry;
+      const e = this.#entries[(this.#start + i) % this.capacity] as StoredEntry;
       if (filter.provider && e.provider !== filter.provider) continue;
       if (filter.kind && e.kind !== filter.kind) continue;
       if (filter.method && e.method !== filter.method.toUpperCase()) continue;
@@ -87,7 +96,7 @@ export class Journal {
       if (filter.sessionId && e.sessionId !== filter.sessionId) continue;
       if (filter.since !== undefined && e.id <= filter.since) continue;
       if (filter.path && !e.path.includes(filter.path)) continue;
-      out.push(e);
+      out.push(materialize(e));
     }
     return out;
   }
@@ -107,4 +116,17 @@ export class Journal {
   get size(): number {
     return this.#count;
   }
+}
+
+/** Resolves an entry's lazy fields and clips long texts, once; later reads get the same object. */
+function materialize(e: StoredEntry): JournalEntry {
+  if (!e.materialized) {
+    if (typeof e.requestHeaders === 'function') e.requestHeaders = e.requestHeaders();
+    if (typeof e.responseBody === 'function') e.responseBody = e.responseBody();
+    e.requestBody = clip(e.requestBody);
+    e.responseBody = clip(e.responseBody);
+    e.message = clip(e.message);
+    e.materialized = true;
+  }
+  return e as JournalEntry;
 }
