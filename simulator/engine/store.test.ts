@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordEvent, type SessionRecord } from './store.js';
+import { MemorySessionStore, recordEvent, type SessionRecord } from './store.js';
 
 const session: SessionRecord<{ n: number }> = {
   id: 's1',
@@ -33,5 +33,34 @@ describe('recordEvent', () => {
     expect(next.state).toBe('OPEN');
     expect(next.timeline.at(-1)).toEqual({ at: 20, event: 'touched' });
     expect('detail' in (next.timeline.at(-1) ?? {})).toBe(false);
+  });
+});
+
+describe('MemorySessionStore', () => {
+  it('forgets the oldest sessions and links past its capacity', async () => {
+    const store = new MemorySessionStore(3);
+    for (let i = 1; i <= 5; i++) {
+      await store.put({ ...session, id: `s${i}` });
+      await store.link(`ref-${i}`, `s${i}`);
+    }
+    expect((await store.list()).map((s) => s.id)).toEqual(['s3', 's4', 's5']);
+    expect(await store.get('s1')).toBeUndefined();
+    expect(await store.resolve('ref-5')).toBe('s5');
+  });
+
+  it('delivers published messages to every subscriber of the channel until they unsubscribe', async () => {
+    const store = new MemorySessionStore();
+    const heard: unknown[] = [];
+    const stop = store.subscribe('c', (m) => heard.push(['a', m]));
+    store.subscribe('c', (m) => heard.push(['b', m]));
+    await store.publish('c', 1);
+    stop();
+    await store.publish('c', 2);
+    await store.publish('other', 3);
+    expect(heard).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['b', 2],
+    ]);
   });
 });

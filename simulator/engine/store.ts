@@ -61,10 +61,16 @@ export interface SessionStore {
   clear(): Promise<void>;
 }
 
+/**
+ * Sessions in a Map, oldest first. Past `maxSessions` the oldest are forgotten (links included,
+ * past four links a session), so a simulator left running under load keeps flat memory.
+ */
 export class MemorySessionStore implements SessionStore {
   #sessions = new Map<string, SessionRecord>();
   #links = new Map<string, string>();
   #listeners = new Map<string, Set<(message: unknown) => void>>();
+
+  constructor(private readonly maxSessions = 10_000) {}
 
   async get<T = Record<string, unknown>>(id: string) {
     return this.#sessions.get(id) as SessionRecord<T> | undefined;
@@ -72,6 +78,7 @@ export class MemorySessionStore implements SessionStore {
 
   async put<T>(session: SessionRecord<T>) {
     this.#sessions.set(session.id, session as SessionRecord);
+    evictOldest(this.#sessions, this.maxSessions);
   }
 
   async update<T>(id: string, change: (session: SessionRecord<T>) => SessionRecord<T> | undefined) {
@@ -97,6 +104,7 @@ export class MemorySessionStore implements SessionStore {
 
   async link(key: string, id: string) {
     this.#links.set(key, id);
+    evictOldest(this.#links, this.maxSessions * 4);
   }
 
   async resolve(key: string) {
@@ -127,5 +135,13 @@ export class MemorySessionStore implements SessionStore {
   async clear() {
     this.#sessions.clear();
     this.#links.clear();
+  }
+}
+
+function evictOldest(map: Map<string, unknown>, max: number): void {
+  if (map.size <= max) return;
+  for (const key of map.keys()) {
+    map.delete(key);
+    if (map.size <= max) return;
   }
 }
