@@ -12,6 +12,8 @@ export interface RunningSimulator {
   url: string;
   port: number;
   runtime: Runtime;
+  /** Every route the simulator answers, as `{method, path}` with Hono's `:param` syntax. */
+  routes: { method: string; path: string }[];
   close(): Promise<void>;
 }
 
@@ -81,5 +83,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     });
     return closing;
   };
-  return { url, port, runtime, close };
+  const routes = app.routes.filter((r) => r.method !== 'ALL').map(({ method, path }) => ({ method, path }));
+  return { url, port, runtime, routes, close };
 }

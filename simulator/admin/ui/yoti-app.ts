@@ -32,7 +32,7 @@ export function yotiAppRoutes(runtime: Runtime): Hono {
   app.post('/yoti/scan', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    const url = (body.value as { url?: unknown }).url;
+    const url = (body.value as { url?: unknown } | null)?.url;
     if (typeof url !== 'string' || url.trim() === '')
       return c.json({ error: 'expected {"url": "<QR URL>"}' }, 400);
     const qr = readQrUrl(url.trim());

@@ -30,7 +30,8 @@ export function webRoutes(sessions: FlowSessions): Hono<SimEnv> {
   });
 
   app.post('/flow/:id/step', async (c) => {
-    const form = await c.req.parseBody();
+    // A malformed form is read as an empty one: the page then shows the session where it stands.
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined);
     const view = { locale: toLocale(field('locale')), webView: field('web_view') === 'true' };
     const id = c.req.param('id');
