@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Runtime } from '../runtime.js';
+import { listSessions } from './sessions.js';
 
 /** How often the stream re-reads the store and the clock for changes no journal entry announces. */
 const CHECK_EVERY_MS = 500;
@@ -61,17 +62,4 @@ export function eventRoutes(runtime: Runtime): Hono {
     }),
   );
   return app;
-}
-
-export async function listSessions(runtime: Runtime) {
-  const sessions = await runtime.store.list();
-  sessions.sort((a, b) => b.createdAt - a.createdAt);
-  return sessions.map(({ id, provider, kind, state, createdAt, updatedAt }) => ({
-    id,
-    provider,
-    kind,
-    state,
-    createdAt,
-    updatedAt,
-  }));
 }

@@ -8,18 +8,7 @@ export function sessionRoutes(runtime: Runtime): Hono {
 
   app.get('/', async (c) => {
     const { provider, kind, state } = c.req.query();
-    const sessions = await runtime.store.list({ provider, kind, state });
-    sessions.sort((a, b) => b.createdAt - a.createdAt);
-    return c.json({
-      sessions: sessions.map(({ id, provider, kind, state, createdAt, updatedAt }) => ({
-        id,
-        provider,
-        kind,
-        state,
-        createdAt,
-        updatedAt,
-      })),
-    });
+    return c.json({ sessions: await listSessions(runtime, { provider, kind, state }) });
   });
 
   app.get('/:id', async (c) => {
@@ -72,4 +61,21 @@ export function sessionRoutes(runtime: Runtime): Hono {
 function actionNames(runtime: Runtime, provider: string, kind: string): string[] {
   const actions = runtime.providers.find((p) => p.definition.name === provider)?.instance.actions?.[kind];
   return Object.keys(actions ?? {});
+}
+
+/** Sessions of every provider, newest first, without their data (the admin list and the console feed). */
+export async function listSessions(
+  runtime: Runtime,
+  filter: { provider?: string; kind?: string; state?: string } = {},
+) {
+  const sessions = await runtime.store.list(filter);
+  sessions.sort((a, b) => b.createdAt - a.createdAt);
+  return sessions.map(({ id, provider, kind, state, createdAt, updatedAt }) => ({
+    id,
+    provider,
+    kind,
+    state,
+    createdAt,
+    updatedAt,
+  }));
 }
