@@ -15,40 +15,21 @@ const DROPPED_HEADERS = new Set([
 const isText = (contentType: string | null) =>
   !!contentType && /json|text|xml|javascript|x-www-form-urlencoded/.test(contentType);
 
-/** What a route answered with: a JSON value (serialised only when the entry is read) or text. */
-interface CapturedBody {
-  json?: unknown;
-  text?: string;
-}
-
 /**
- * Captures the body a route answers with as it is handed to Hono. Cloning the finished Response
- * instead would turn every answer into a stream and cost most of the throughput.
+ * The text of a response as the route handed it over. @hono/node-server's lightweight Response
+ * keeps `[status, body, headers]` under a private symbol (named "cache") until it is written;
+ * reading it there costs nothing, where cloning the Response would turn every answer into a
+ * stream. Responses without it (streams, other adapters) are journaled without a body.
  */
-function captureResponseBody(c: Context): CapturedBody {
-  const captured: CapturedBody = {};
-  const { json, text, body } = c;
-  c.json = ((object: unknown, ...rest: unknown[]) => {
-    captured.json = object;
-    return (json as (...args: unknown[]) => Response)(object, ...rest);
-  }) as typeof c.json;
-  c.text = ((value: string, ...rest: unknown[]) => {
-    captured.text = value;
-    return (text as (...args: unknown[]) => Response)(value, ...rest);
-  }) as typeof c.text;
-  c.body = ((data: unknown, ...rest: unknown[]) => {
-    if (typeof data === 'string') captured.text = data;
-    return (body as (...args: unknown[]) => Response)(data, ...rest);
-  }) as typeof c.body;
-  return captured;
-}
+let bodyCacheKey: symbol | undefined;
 
-/**
- * Defers serialisation to the first read. Built outside captureResponseBody on purpose: a closure
- * made there would share its scope, and so keep the whole request context alive in the journal.
- */
-function lazyBody(captured: CapturedBody): () => string | undefined {
-  return () => (captured.json !== undefined ? JSON.stringify(captured.json) : captured.text);
+function responseText(res: Response): string | undefined {
+  bodyCacheKey ??= Object.getOwnPropertySymbols(res).find((key) => key.description === 'cache');
+  const cache = bodyCacheKey
+    ? (res as unknown as Record<symbol, unknown[] | undefined>)[bodyCacheKey]
+    : undefined;
+  const body = cache?.[1];
+  return typeof body === 'string' ? body : undefined;
 }
 
 /**
@@ -86,7 +67,6 @@ export function journalRequests(
         ? await c.req.text()
         : `<${req.headers.get('content-type') ?? 'binary'} body>`
       : undefined;
-    const captured = captureResponseBody(c);
     await next();
     const res = c.res;
     const path = c.req.path;
@@ -101,7 +81,7 @@ export function journalRequests(
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       requestHeaders: journaledHeaders(c),
       requestBody,
-      responseBody: lazyBody(captured),
+      responseBody: responseText(res),
       sessionId: c.get('sessionId'),
       note: c.get('journalNote'),
     });
