@@ -29,7 +29,12 @@ program
   )
   .option('--seed <n>', 'seed for ids, tokens and fake data (overrides the scenario)', integer)
   .option('--log-level <level>', 'pino log level', 'info')
-  .option('--journal-size <n>', 'requests and frames kept in the journal (oldest dropped first)', integer, 5000)
+  .option(
+    '--journal-size <n>',
+    'requests and frames kept in the journal (oldest dropped first)',
+    integer,
+    5000,
+  )
   .action(async (opts) => {
     let sim: Awaited<ReturnType<typeof startSimulator>>;
     try {
