@@ -1,23 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../clients/yoti-share/cli.js';
 import {
-  type CallbackReceiver,
   SCENARIO_ID,
   SDK_ID,
   scenarioFile,
   shareScenario,
-  startCallbackReceiver,
+  useCallbackReceiver,
   yotiBase,
 } from './support/kiosk.js';
 import { admin, useSimulator } from './support/simulator.js';
 
 /** The QA command (clients/yoti-share/cli.ts), run in-process against the real simulator. */
 const sim = useSimulator({ scenario: shareScenario({ type: 'complete', afterMs: 0 }) });
-let backend: CallbackReceiver;
-beforeAll(async () => {
-  backend = await startCallbackReceiver();
-});
-afterAll(() => backend.close());
+const receiver = useCallbackReceiver();
 
 async function run(...args: string[]) {
   const lines: string[] = [];
@@ -34,7 +29,7 @@ describe('yoti-share kiosk command', () => {
       sim(),
       'PUT',
       '/scenario',
-      shareScenario({ type: 'complete', afterMs: 0 }, { callbackEndpoint: backend.url }),
+      shareScenario({ type: 'complete', afterMs: 0 }, { callbackEndpoint: receiver().url }),
     );
     const { code, out } = await run(
       ...ids(),
@@ -55,7 +50,7 @@ describe('yoti-share kiosk command', () => {
     ]) {
       expect(out).toContain(step);
     }
-    const query = backend.requests.at(-1)?.query ?? {};
+    const query = receiver().requests.at(-1)?.query ?? {};
     expect(query).toMatchObject({ lane: '2', location: 'WC2N4JH' });
     expect(out).toContain(`token: ${query.token}`);
     expect(out).toMatch(/callback GET .*lane=2.* → 200/);

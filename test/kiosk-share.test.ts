@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   CallbackError,
   QrRequestError,
@@ -9,28 +9,22 @@ import {
   type YotiShareClientOptions,
 } from '../clients/yoti-share/index.js';
 import {
-  type CallbackReceiver,
   closedPort,
   SCENARIO_ID,
   SDK_ID,
   scenarioFile,
   shareScenario,
-  startCallbackReceiver,
+  useCallbackReceiver,
   yotiBase,
 } from './support/kiosk.js';
 import { admin, useSimulator } from './support/simulator.js';
 
 /** The kiosk client against the real simulator (real clock): the happy path and what breaks it. */
 const sim = useSimulator({ scenario: shareScenario({ type: 'complete', afterMs: 0 }) });
-let backend: CallbackReceiver;
-
-beforeAll(async () => {
-  backend = await startCallbackReceiver();
-});
-afterAll(() => backend.close());
+const receiver = useCallbackReceiver();
 beforeEach(() => {
-  backend.requests.length = 0;
-  backend.status = 200;
+  receiver().requests.length = 0;
+  receiver().status = 200;
 });
 
 const client = (options: Partial<YotiShareClientOptions> = {}) =>
@@ -48,7 +42,7 @@ describe('kiosk client: happy path', () => {
       sim(),
       'PUT',
       '/scenario',
-      shareScenario({ type: 'complete', afterMs: 50 }, { callbackEndpoint: backend.url }),
+      shareScenario({ type: 'complete', afterMs: 50 }, { callbackEndpoint: receiver().url }),
     );
     const kiosk = client({ callbackParams: { lane: '2', location: 'WC2N4JH' } });
     const states: ShareClientState[] = [];
@@ -58,7 +52,7 @@ describe('kiosk client: happy path', () => {
 
     const result = await kiosk.run();
 
-    expect(backend.requests).toEqual([
+    expect(receiver().requests).toEqual([
       {
         method: 'GET',
         path: '/yoti/callback',
@@ -88,21 +82,21 @@ describe('kiosk client: happy path', () => {
       sim(),
       'PUT',
       '/scenario',
-      shareScenario({ type: 'complete', afterMs: 0 }, { callbackEndpoint: backend.url }),
+      shareScenario({ type: 'complete', afterMs: 0 }, { callbackEndpoint: receiver().url }),
     );
     const result = await client({ forwardToken: false }).run();
     expect(result.token).not.toBe('');
     expect(result.callback).toBeUndefined();
-    expect(backend.requests).toHaveLength(0);
+    expect(receiver().requests).toHaveLength(0);
   });
 
   it('sends the token to an overriding callback URL, keeping its own query', async () => {
     await admin(sim(), 'PUT', '/scenario', shareScenario({ type: 'complete', afterMs: 0 }));
     const result = await client({
-      callbackEndpoint: `${backend.url}?kiosk=7`,
+      callbackEndpoint: `${receiver().url}?kiosk=7`,
       callbackParams: { lane: '1' },
     }).run();
-    expect(backend.requests[0].query).toEqual({ kiosk: '7', token: result.token, lane: '1' });
+    expect(receiver().requests[0].query).toEqual({ kiosk: '7', token: result.token, lane: '1' });
   });
 
   it('reports a backend that refuses the token as CallbackError with its status', async () => {
@@ -110,9 +104,9 @@ describe('kiosk client: happy path', () => {
       sim(),
       'PUT',
       '/scenario',
-      shareScenario({ type: 'complete', afterMs: 0 }, { callbackEndpoint: backend.url }),
+      shareScenario({ type: 'complete', afterMs: 0 }, { callbackEndpoint: receiver().url }),
     );
-    backend.status = 500;
+    receiver().status = 500;
     const error = await client()
       .run()
       .catch((e) => e);

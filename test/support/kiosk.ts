@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { YotiShareClient } from '../../clients/yoti-share/index.js';
 import type { RunningSimulator } from '../../simulator/server.js';
 import { admin } from './simulator.js';
@@ -84,3 +85,16 @@ export function advanceWhenWaiting(client: YotiShareClient, sim: RunningSimulato
 
 /** The client's own base URL for the simulator. */
 export const yotiBase = (sim: RunningSimulator) => `${sim.url}/yoti`;
+
+/** A callback receiver for the file's tests, started before them and closed after. */
+export function useCallbackReceiver(): () => CallbackReceiver {
+  let receiver: CallbackReceiver | undefined;
+  beforeAll(async () => {
+    receiver = await startCallbackReceiver();
+  });
+  afterAll(() => receiver?.close());
+  return () => {
+    if (!receiver) throw new Error('callback receiver not started yet');
+    return receiver;
+  };
+}
