@@ -47,14 +47,8 @@ export const ENDED: readonly ShareState[] = ['COMPLETED', 'FAILED', 'TIMED_OUT',
 export const outcomeChannel = (sessionData: string) => `yoti.share:${sessionData}`;
 export const refKey = (refId: string) => `yoti.ref:${refId}`;
 
-/** Mints the COMPLETED token for a session; the provider passes receipt/token-minter.ts's. */
-export type TokenMinter = (session: ShareSession, ctx: SimContext) => Promise<string>;
-
-export const randomTokenMinter: TokenMinter = async (session, ctx) => {
-  const token = ctx.random().token(32);
-  await ctx.store.link(`yoti.token:${token}`, session.id);
-  return token;
-};
+/** Mints the COMPLETED token for a session: the receipts' encrypted connect token (receipt/receipts.ts). */
+export type TokenMinter = (session: ShareSession) => Promise<string>;
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 /** session_data starts with eight letters and digits, as in Yoti's example `0LBGRyLy-<uuid>`. */
@@ -66,7 +60,7 @@ export class ShareSessions {
 
   constructor(
     readonly ctx: SimContext,
-    private readonly mintToken: TokenMinter = randomTokenMinter,
+    private readonly mintToken: TokenMinter,
   ) {
     this.#timers = new SessionTimers(ctx.clock, 'yoti share');
   }
@@ -164,7 +158,7 @@ export class ShareSessions {
     if (!before || ENDED.includes(before.state as ShareState)) return false;
     const token =
       status === 'COMPLETED'
-        ? await this.mintToken({ ...before, data: { ...before.data, profile } }, this.ctx)
+        ? await this.mintToken({ ...before, data: { ...before.data, profile } })
         : undefined;
     let changed = false;
     await this.ctx.store.update<ShareData>(sessionData, (s) => {
