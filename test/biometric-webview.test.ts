@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { BiometricClient } from '../clients/biometric/index.js';
 import { biometricScenario, clientFor, KEYS, PNG_BASE64 } from './support/biometric.js';
-import { launchChromium } from './support/browser.js';
+import { useChromium } from './support/browser.js';
 import { useSimulator } from './support/simulator.js';
 
 /**
@@ -11,22 +11,14 @@ import { useSimulator } from './support/simulator.js';
  */
 describe('Biometric.kz flow in a browser, as a WebView', () => {
   const sim = useSimulator({ scenario: biometricScenario() });
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // launch() gives every run a fresh temporary profile (user-data-dir) and removes it on close.
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   /** Opens the flow and resolves with the finished URL once the WebView starts loading it. */
   async function openWebView(
     client: BiometricClient,
     sessionId: string,
   ): Promise<{ page: Page; finished: Promise<string> }> {
-    const page = await browser.newPage();
+    const page = await chromium().newPage();
     const finished = new Promise<string>((resolve) => {
       page.on('request', (request) => {
         if (
@@ -120,7 +112,7 @@ describe('Biometric.kz flow in a browser, as a WebView', () => {
       { type: 'CALC_RESULT', technology: 'F2F', message: 'Faces do not match' },
     ]);
 
-    const reopened = await browser.newPage();
+    const reopened = await chromium().newPage();
     const response = await reopened.goto(client.flowUrl(session_id, { locale: 'en' }));
     expect(response?.status()).toBe(410);
     expect(await reopened.locator('h1').textContent()).toBe('This session has already been used');

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type LaunchOptions } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { packageRoot } from '../../simulator/paths.js';
 
 /**
@@ -23,8 +24,24 @@ export const CHROMIUM_ARGS = [
 
 export const chromiumOptions = (): LaunchOptions => ({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch(chromiumOptions());
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  const options = chromiumOptions();
+  return chromium.launch({ ...options, args: [...(options.args ?? []), ...extraArgs] });
+}
+
+/** One Chromium for the file's tests (each `newPage()` is its own context), closed afterwards. */
+export function useChromium(extraArgs: string[] = []): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium(extraArgs);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium not launched yet');
+    return browser;
+  };
 }
 
 /**

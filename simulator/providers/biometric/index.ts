@@ -12,15 +12,20 @@ import {
 } from './progress.js';
 import { failureTypeSchema, technologyCodeSchema } from './schema.js';
 import { FlowSessions } from './sessions.js';
+import { legacyRoutes } from './web/legacy-routes.js';
 import { webRoutes } from './web/routes.js';
 
-/** Biometric.kz Flow: https://kyc.biometric.kz at /biometric/kyc, https://remote.biometric.kz at /biometric/remote. */
+/**
+ * Biometric.kz Flow: https://kyc.biometric.kz at /biometric/kyc, https://remote.biometric.kz at
+ * /biometric/remote, and the legacy https://test.biometric.kz of the Android SDK at /biometric/test.
+ */
 export const biometricProvider: ProviderDefinition = {
   name: 'biometric',
   prefix: '/biometric',
   clientHints: (base) => [
     `BIOMETRIC_API_URL=${base}/biometric/kyc   (session create and result)`,
     `BIOMETRIC_REMOTE_URL=${base}/biometric/remote   (flow pages; finished at ${base}/biometric/remote/finished)`,
+    `Android SDK BASE_URL=${base}/biometric/test/short?   (legacy flow; session at ${base}/biometric/test/v1/main/session/<id>/)`,
   ],
   errorResponse: biometricErrorResponse,
   create(ctx) {
@@ -28,6 +33,7 @@ export const biometricProvider: ProviderDefinition = {
     const app = new Hono<SimEnv>();
     app.route('/kyc', apiRoutes(ctx, sessions));
     app.route('/remote', webRoutes(sessions));
+    app.route('/test', legacyRoutes(ctx, sessions));
 
     const technologyParam = technologyCodeSchema
       .optional()

@@ -99,3 +99,28 @@ export function resultBody(session: FlowSession): Record<string, unknown> {
   }
   return body;
 }
+
+/**
+ * The legacy `GET /v1/main/session/<id>/` of test.biometric.kz, which the Android SDK hands to the
+ * app whole. Its shape is not published; a fork of the SDK decides by looking for `"result":true`
+ * or `"result":false` in the text, so the body is compact JSON (as DRF renders it) with the
+ * overall `result` (null until the session ends) and a per-technology `result` that never says
+ * false in a passing session.
+ */
+export function legacySessionBody(session: FlowSession): Record<string, unknown> {
+  const { data } = session;
+  const ended = session.state === 'FINISHED' || session.state === 'EXPIRED';
+  return {
+    id: session.id,
+    status: ended ? 'FINISHED' : 'PROGRESS',
+    result: ended ? data.passed === true : null,
+    flow_name: data.flowName,
+    created_at: iso(session.createdAt),
+    finished_at: iso(data.finishedAt),
+    technologies: data.technologies.map((code) => {
+      const status = data.progress[code]?.status;
+      return { code, result: status === 'passed' ? true : status === 'failed' ? false : null };
+    }),
+    failure_reasons: data.failureReasons,
+  };
+}

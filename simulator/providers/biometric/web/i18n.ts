@@ -122,6 +122,10 @@ export const TEXTS = {
     kz: 'Жаңа сессия жасап, сілтемесін қайта ашыңыз.',
   },
   finished: { en: 'Verification finished', ru: 'Проверка завершена', kz: 'Тексеру аяқталды' },
+  legacyPassed: { en: 'Verification passed', ru: 'Проверка пройдена', kz: 'Тексеруден өтті' },
+  legacyFailed: { en: 'Verification failed', ru: 'Проверка не пройдена', kz: 'Тексеруден өтпеді' },
+  flowNotFound: { en: 'Flow not found', ru: 'Флоу не найден', kz: 'Флоу табылмады' },
+  flowInactive: { en: 'The flow is not active', ru: 'Флоу не активен', kz: 'Флоу белсенді емес' },
 } satisfies Record<string, Text>;
 
 export type TextKey = keyof typeof TEXTS;

@@ -2,9 +2,6 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { htmlLang, type Locale, t } from './i18n.js';
 
-/** Mount path of https://remote.biometric.kz on the simulator. */
-export const REMOTE_PREFIX = '/biometric/remote';
-
 const STYLE = `
 body{margin:0;font:16px/1.45 system-ui,sans-serif;background:#f3f5f9;color:#1c2430}
 header{background:#0b5cab;color:#fff;padding:12px 20px;font-weight:600}

@@ -5,40 +5,73 @@ import { IIN_PATTERN, PHONE_PATTERN } from '../metadata.js';
 import { currentTechnology, type FlowSession, hasEnded, type Verdict } from '../progress.js';
 import { failureTypeSchema, type TechnologyCode, technologyCodeSchema } from '../schema.js';
 import type { FlowSessions } from '../sessions.js';
-import { htmlLang, LOCALES, type Locale, t, toLocale } from './i18n.js';
-import { ErrorPage, Layout, REMOTE_PREFIX } from './layout.js';
+import { type FlowHost, flowPath, isWebView, type View } from './flow-host.js';
+import { htmlLang, LOCALES, t, toLocale } from './i18n.js';
+import { ErrorPage, Layout } from './layout.js';
 import { type StepError, StepPage } from './step-page.js';
 
-interface View {
-  locale: Locale;
-  webView: boolean;
-}
+/** Mount path of https://remote.biometric.kz on the simulator. */
+export const REMOTE_PREFIX = '/biometric/remote';
+
+/** https://remote.biometric.kz: the flow pages, ending at `/finished`, which apps watch for. */
+export const REMOTE_HOST: FlowHost = {
+  prefix: REMOTE_PREFIX,
+  webViewParam: 'web_view',
+  finish: (c) => c.redirect(`${REMOTE_PREFIX}/finished`, 303),
+};
 
 /** https://remote.biometric.kz: the flow a user walks, in a browser or an app's WebView. */
 export function webRoutes(sessions: FlowSessions): Hono<SimEnv> {
+  const app = flowRoutes(sessions, REMOTE_HOST);
+  // Where the flow lands when everything is done; apps watch for this URL.
+  app.get('/finished', (c) => {
+    const locale = toLocale(c.req.query('locale'));
+    return c.html(
+      <Layout locale={locale} webView={true} title={t(locale, 'finished')}>
+        <h1 data-finished>{t(locale, 'finished')}</h1>
+        {LOCALES.filter((other) => other !== locale).map((other) => (
+          <p lang={htmlLang(other)}>{t(other, 'finished')}</p>
+        ))}
+      </Layout>,
+    );
+  });
+  return app;
+}
+
+/** The flow page and its step form on `host`: every technology in order until the session ends. */
+export function flowRoutes(sessions: FlowSessions, host: FlowHost): Hono<SimEnv> {
   const app = new Hono<SimEnv>();
+  const query = (c: Context) => (name: string) => c.req.query(name);
 
   app.get('/flow/:id', async (c) => {
-    const view = { locale: toLocale(c.req.query('locale')), webView: c.req.query('web_view') === 'true' };
+    const view = { locale: toLocale(c.req.query('locale')), webView: isWebView(query(c)) };
     const id = c.req.param('id');
     const found = await sessions.get(id);
     if (!found || hasEnded(found)) return refuse(c, view, found);
     c.set('sessionId', id);
     const session = (await sessions.open(id)) as FlowSession;
     const error = c.req.query('error') as StepError | undefined;
-    return c.html(<StepPage session={session} locale={view.locale} webView={view.webView} error={error} />);
+    return c.html(
+      <StepPage
+        session={session}
+        locale={view.locale}
+        webView={view.webView}
+        action={`${host.prefix}/flow/${id}/step`}
+        error={error}
+      />,
+    );
   });
 
   app.post('/flow/:id/step', async (c) => {
     // A malformed form is read as an empty one: the page then shows the session where it stands.
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined);
-    const view = { locale: toLocale(field('locale')), webView: field('web_view') === 'true' };
+    const view = { locale: toLocale(field('locale')), webView: isWebView(field) };
     const id = c.req.param('id');
     const session = await sessions.get(id);
     if (!session || hasEnded(session)) return refuse(c, view, session);
     c.set('sessionId', id);
-    const again = (error?: StepError) => c.redirect(flowPath(id, view, error), 303);
+    const again = (error?: StepError) => c.redirect(flowPath(host, id, view, error), 303);
 
     const choice = technologyCodeSchema.safeParse(field('choice'));
     if (choice.success) {
@@ -66,21 +99,8 @@ export function webRoutes(sessions: FlowSessions): Hono<SimEnv> {
     if (!verdict) return again();
     await sessions.complete(id, code, verdict);
     const after = await sessions.get(id);
-    if (after && hasEnded(after)) return c.redirect(`${REMOTE_PREFIX}/finished`, 303);
+    if (after && hasEnded(after)) return host.finish(c, after, view);
     return again();
-  });
-
-  // Where the flow lands when everything is done; apps watch for this URL.
-  app.get('/finished', (c) => {
-    const locale = toLocale(c.req.query('locale'));
-    return c.html(
-      <Layout locale={locale} webView={true} title={t(locale, 'finished')}>
-        <h1 data-finished>{t(locale, 'finished')}</h1>
-        {LOCALES.filter((other) => other !== locale).map((other) => (
-          <p lang={htmlLang(other)}>{t(other, 'finished')}</p>
-        ))}
-      </Layout>,
-    );
   });
   return app;
 }
@@ -107,14 +127,6 @@ function decide(
   return planned?.result === 'fail'
     ? { result: 'fail', reason: planned.reason, message: planned.message, decidedBy: 'scenario' }
     : { result: 'pass', decidedBy: 'scenario' };
-}
-
-function flowPath(id: string, view: View, error?: StepError): string {
-  const query = new URLSearchParams();
-  if (view.webView) query.set('web_view', 'true');
-  query.set('locale', view.locale);
-  if (error) query.set('error', error);
-  return `${REMOTE_PREFIX}/flow/${id}?${query}`;
 }
 
 /** Unknown sessions get 404; used and expired ones 410, each with a page that says which. */

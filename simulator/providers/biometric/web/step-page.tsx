@@ -3,7 +3,7 @@ import { currentTechnology, type FlowSession, pendingChoice } from '../progress.
 import type { TechnologyCode } from '../schema.js';
 import { EdocumentBody, type StepError } from './edocument-step.js';
 import { type Locale, TECHNOLOGY_TITLES, t } from './i18n.js';
-import { Layout, REMOTE_PREFIX } from './layout.js';
+import { Layout } from './layout.js';
 import { TesterPanel } from './tester-panel.js';
 
 export type { StepError };
@@ -12,11 +12,13 @@ export interface StepPageProps {
   session: FlowSession;
   locale: Locale;
   webView: boolean;
+  /** Where the step forms post: the host's `/flow/<id>/step`. */
+  action: string;
   error?: StepError;
 }
 
 /** The page for where the session stands: a choice of technologies, or the current technology. */
-export function StepPage({ session, locale, webView, error }: StepPageProps) {
+export function StepPage({ session, locale, webView, action, error }: StepPageProps) {
   const { data } = session;
   const current = currentTechnology(data) as TechnologyCode;
   const choices = pendingChoice(data);
@@ -29,7 +31,7 @@ export function StepPage({ session, locale, webView, error }: StepPageProps) {
     </>
   );
   const Form: FC<{ children: Child }> = (props) => (
-    <form method="post" action={`${REMOTE_PREFIX}/flow/${session.id}/step`}>
+    <form method="post" action={action}>
       {hidden}
       {props.children}
     </form>
