@@ -8,6 +8,8 @@ import type { Journal } from './journal.js';
 export interface WebhookRequest {
   provider: string;
   url: string;
+  /** POST unless told; a GET or DELETE carries no body. */
+  method?: string;
   body: unknown;
   headers?: Record<string, string>;
   sessionId?: string;
@@ -53,6 +55,8 @@ export class WebhookSender {
 
   async #attempt(request: WebhookRequest, attempt: number): Promise<void> {
     const maxAttempts = request.maxAttempts ?? this.options.maxAttempts;
+    const method = request.method ?? 'POST';
+    const withBody = method !== 'GET' && method !== 'DELETE';
     const text = JSON.stringify(request.body);
     const controller = new AbortController();
     this.#inFlight.add(controller);
@@ -63,9 +67,9 @@ export class WebhookSender {
     let responseBody: string | undefined;
     try {
       const response = await fetch(request.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...request.headers },
-        body: text,
+        method,
+        headers: { ...(withBody ? { 'content-type': 'application/json' } : {}), ...request.headers },
+        body: withBody ? text : undefined,
         signal: controller.signal,
       });
       status = response.status;
@@ -80,11 +84,11 @@ export class WebhookSender {
     this.journal.record({
       kind: 'webhook',
       provider: request.provider,
-      method: 'POST',
+      method,
       path: request.url,
       status,
       durationMs: Date.now() - started,
-      requestBody: text,
+      requestBody: withBody ? text : undefined,
       responseBody,
       sessionId: request.sessionId,
       note: `attempt ${attempt}/${maxAttempts}${error ? `: ${error}` : ''}`,

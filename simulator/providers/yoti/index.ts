@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ActionError, type ProviderDefinition, type SessionAction, type SimEnv } from '../provider.js';
 import { yotiAdminRoutes } from './auth/admin-routes.js';
 import { YotiAppRegistry } from './auth/app-registry.js';
+import { createDigitalId } from './digital-id/index.js';
 import { yotiErrorResponse } from './errors.js';
 import { createIdv } from './idv/index.js';
 import { profileRoutes } from './profile/routes.js';
@@ -20,6 +21,7 @@ export const yotiProvider: ProviderDefinition = {
   clientHints: (base) => [
     `YOTI_API_URL=${base}/yoti/api/v1`,
     `YOTI_IDV_API_URL=${base}/yoti/idverify/v1`,
+    `YOTI_DIGITAL_IDENTITY_API_URL=${base}/yoti/share   (Digital ID)`,
     `YOTI_SHARE_URL=${base}/yoti/api/v1.1   (QR codes, refs, ws connect-sessions)`,
     `YOTI_SANDBOX_URL=${base}/yoti/sandbox/v1   (@getyoti/sdk-sandbox token API)`,
   ],
@@ -37,6 +39,8 @@ export const yotiProvider: ProviderDefinition = {
     app.route('/', qrImageRoutes());
     const idv = createIdv(ctx, apps);
     app.route('/', idv.app);
+    const digitalId = createDigitalId(ctx, apps, receipts.ca);
+    app.route('/', digitalId.app);
 
     const shareAction = <P extends z.ZodType>(
       description: string,
@@ -59,6 +63,7 @@ export const yotiProvider: ProviderDefinition = {
       sockets: [connectSessionsSocket(shares)],
       actions: {
         idv: idv.actions,
+        'digital-id': digitalId.actions,
         share: {
           complete: shareAction(
             'The user shares: COMPLETED with a token',
@@ -76,11 +81,13 @@ export const yotiProvider: ProviderDefinition = {
       onScenarioLoaded: async () => {
         shares.clearTimers();
         idv.clearTimers();
+        digitalId.clearTimers();
         await apps.reload();
       },
       close: () => {
         shares.clearTimers();
         idv.clearTimers();
+        digitalId.clearTimers();
       },
     };
   },

@@ -1,18 +1,23 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import type { ErrorSpec } from '../provider.js';
 import { yotiErrorResponse } from './errors.js';
 
 export type Payload<T> = { ok: true; value: T } | { ok: false; response: Response };
 
 /** A JSON body checked against `schema`; otherwise Yoti's 400 PAYLOAD_VALIDATION with `errors[{property, message}]`. */
-export async function readPayload<S extends z.ZodType>(c: Context, schema: S): Promise<Payload<z.output<S>>> {
+export async function readPayload<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  format: (c: Context, error: ErrorSpec) => Response = yotiErrorResponse,
+): Promise<Payload<z.output<S>>> {
   let body: unknown;
   try {
     body = await c.req.json();
   } catch {
     return {
       ok: false,
-      response: yotiErrorResponse(c, {
+      response: format(c, {
         status: 400,
         code: 'PAYLOAD_VALIDATION',
         message: 'The body is not JSON',
@@ -23,7 +28,7 @@ export async function readPayload<S extends z.ZodType>(c: Context, schema: S): P
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
-    response: yotiErrorResponse(c, {
+    response: format(c, {
       status: 400,
       code: 'PAYLOAD_VALIDATION',
       message: 'There were errors validating the payload',

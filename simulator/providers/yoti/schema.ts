@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { digitalIdAppSchema } from './digital-id/schema.js';
 import { idvAppSchema } from './idv/schema.js';
 
 /** The `yoti:` section of a scenario file. */
@@ -94,6 +95,9 @@ export const yotiAppSchema = z
     receiptBgColor: z.string().default('#2D9FFF'),
     scenarios: z.array(shareScenarioSchema).default([]),
     idv: idvAppSchema.prefault({}).describe('how IDV/IBV sessions of this app turn out'),
+    digitalId: digitalIdAppSchema
+      .prefault({})
+      .describe('how Digital ID (share v2) sessions of this app turn out (POST /share/v2/sessions)'),
     publicKey: z
       .string()
       .min(1)

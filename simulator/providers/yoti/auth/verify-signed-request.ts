@@ -1,5 +1,6 @@
 import { constants, verify } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import type { ErrorSpec } from '../../provider.js';
 import { yotiErrorResponse } from '../errors.js';
 import type { YotiApp } from '../schema.js';
 import type { AppKey, YotiAppRegistry } from './app-registry.js';
@@ -43,13 +44,15 @@ export interface SignedRequestOptions {
   requireAuthKey?: boolean;
   /** A route parameter naming the app, for APIs that sign no appId (the sandbox: /apps/:sdkId/tokens). */
   appIdParam?: string;
+  /** The API's own error body; Yoti's `{code, message}` unless told (the Digital ID API answers `{error, message}`). */
+  errorResponse?: (c: Context, error: ErrorSpec) => Response;
 }
-
-const deny = (c: Context, status: number, code: string, message: string) =>
-  yotiErrorResponse(c, { status, code, message });
 
 export function verifySignedRequest(options: SignedRequestOptions): MiddlewareHandler<YotiSignedEnv> {
   const { apps, prefix } = options;
+  const format = options.errorResponse ?? yotiErrorResponse;
+  const deny = (c: Context, status: number, code: string, message: string) =>
+    format(c, { status, code, message });
   return async (c, next) => {
     const url = new URL(c.req.url);
     const query = url.searchParams;

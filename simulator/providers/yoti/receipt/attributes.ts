@@ -18,6 +18,8 @@ export interface SharedAttribute {
   value: string;
   items?: { contentType: ContentTypeName; value: string }[];
   anchors: AnchorSpec[];
+  /** The attribute id (ephemeral id) the SDK reports, when something refers to it (an identity profile report); fresh otherwise. */
+  id?: string;
 }
 
 export interface WantedAttribute {

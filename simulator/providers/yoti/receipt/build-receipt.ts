@@ -14,23 +14,37 @@ import {
 } from './messages.js';
 import type { AnchorSpec, SharedAttribute, ShareResult } from './share-result.js';
 
-export interface ReceiptContext {
+export interface ReceiptContext extends ContentContext {
   appPublicKey: KeyObject;
+}
+
+/** What encrypting a receipt's content needs: anchors, ids, and the relying party's own profile. */
+export interface ContentContext {
   ca: AnchorAuthority;
   random: RandomSource;
   /** The relying party's own profile (profile_content): name, URL, receipt colour. */
   application: { name: string; url: string; receiptBgColor: string };
 }
 
+/** A receipt's three content fields, each base64(EncryptedData{iv, AES-256-CBC(receipt key, ...)}), '' when empty. */
+export interface EncryptedContents {
+  /** The user's AttributeList (other_party_profile_content; v2 otherPartyContent.profile). */
+  userProfile: string;
+  /** The relying party's own AttributeList (profile_content; v2 content.profile). */
+  applicationProfile: string;
+  /** Third-party attributes (extra_data_content; v2 otherPartyContent.extraData). */
+  extraData: string;
+}
+
 /**
- * The `receipt` object of GET /profile/{token}: a fresh AES-256 key wrapped with the app public
- * key (RSA PKCS#1 v1.5), and each content field base64(EncryptedData{iv, AES-256-CBC(...)}).
+ * Encrypts what was shared under `receiptKey` (32 bytes): the content both the profile receipt
+ * (v1) and the Digital ID receipt (v2) carry; they differ only in how the key is wrapped.
  */
-export async function buildReceipt(
+export async function encryptContents(
   result: ShareResult,
-  rc: ReceiptContext,
-): Promise<Record<string, unknown>> {
-  const receiptKey = randomBytes(32);
+  rc: ContentContext,
+  receiptKey: Buffer,
+): Promise<EncryptedContents> {
   const encrypt = (plain: Buffer) => {
     const iv = randomBytes(16);
     const cipher = createCipheriv('aes-256-cbc', receiptKey, iv);
@@ -45,12 +59,29 @@ export async function buildReceipt(
     ['application_receipt_bgcolor', rc.application.receiptBgColor],
   ].map(([name, value]) => message(name, ContentType.STRING, Buffer.from(value), [], rc));
   return {
-    receipt_id: result.receiptId,
-    other_party_profile_content: result.attributes.length ? encrypt(encodeAttributeList(userAttributes)) : '',
-    profile_content: encrypt(encodeAttributeList(application)),
-    other_party_extra_data_content: '',
+    userProfile: result.attributes.length ? encrypt(encodeAttributeList(userAttributes)) : '',
+    applicationProfile: encrypt(encodeAttributeList(application)),
     // Empty when there is none, which the SDK skips (saving it an RSA unwrap).
-    extra_data_content: result.extraData.length ? encrypt(extraData(result)) : '',
+    extraData: result.extraData.length ? encrypt(extraData(result)) : '',
+  };
+}
+
+/**
+ * The `receipt` object of GET /profile/{token}: a fresh AES-256 key wrapped with the app public
+ * key (RSA PKCS#1 v1.5), and each content field base64(EncryptedData{iv, AES-256-CBC(...)}).
+ */
+export async function buildReceipt(
+  result: ShareResult,
+  rc: ReceiptContext,
+): Promise<Record<string, unknown>> {
+  const receiptKey = randomBytes(32);
+  const contents = await encryptContents(result, rc, receiptKey);
+  return {
+    receipt_id: result.receiptId,
+    other_party_profile_content: contents.userProfile,
+    profile_content: contents.applicationProfile,
+    other_party_extra_data_content: '',
+    extra_data_content: contents.extraData,
     wrapped_receipt_key: publicEncrypt(
       { key: rc.appPublicKey, padding: constants.RSA_PKCS1_PADDING },
       receiptKey,
@@ -67,7 +98,7 @@ export async function buildReceipt(
 async function attributeMessage(
   a: SharedAttribute,
   sharedAt: number,
-  rc: ReceiptContext,
+  rc: ContentContext,
 ): Promise<AttributeMessage> {
   const anchors = await Promise.all(a.anchors.map((spec) => anchorMessage(spec, sharedAt, rc)));
   if (a.contentType === 'MULTI_VALUE') {
@@ -75,9 +106,9 @@ async function attributeMessage(
       contentType: ContentType[item.contentType],
       data: bytesOf(item),
     }));
-    return message(a.name, ContentType.MULTI_VALUE, encodeMultiValue(values), anchors, rc);
+    return message(a.name, ContentType.MULTI_VALUE, encodeMultiValue(values), anchors, rc, a.id);
   }
-  return message(a.name, ContentType[a.contentType], bytesOf(a), anchors, rc);
+  return message(a.name, ContentType[a.contentType], bytesOf(a), anchors, rc, a.id);
 }
 
 const bytesOf = (a: { contentType: string; value: string }) =>
@@ -90,10 +121,11 @@ const message = (
   contentType: number,
   value: Buffer,
   anchors: AttributeMessage['anchors'],
-  rc: ReceiptContext,
-): AttributeMessage => ({ name, value, contentType, anchors, ephemeralId: rc.random.uuid() });
+  rc: ContentContext,
+  id?: string,
+): AttributeMessage => ({ name, value, contentType, anchors, ephemeralId: id ?? rc.random.uuid() });
 
-async function anchorMessage(spec: AnchorSpec, sharedAt: number, rc: ReceiptContext) {
+async function anchorMessage(spec: AnchorSpec, sharedAt: number, rc: ContentContext) {
   return {
     originServerCerts: await rc.ca.chain(spec.type, spec.value),
     subType: spec.subType,

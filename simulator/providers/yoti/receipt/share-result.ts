@@ -7,7 +7,7 @@ import {
   unwrap,
   type WantedAttribute,
 } from './attributes.js';
-import { generatePerson } from './person.js';
+import { generatePerson, type Person } from './person.js';
 
 /** A third-party attribute in the receipt's extra data. */
 export interface ExtraDataEntry {
@@ -39,6 +39,8 @@ export interface ShareChoices {
   supplied: Record<string, unknown>;
   sharingOutcome?: string;
   errorDetails?: Record<string, unknown>;
+  /** The simulated user, when the caller needs the same one for more (an identity profile report). */
+  person?: Person;
 }
 
 const digest = (text: string) => createHash('sha256').update(text).digest('base64');
@@ -53,7 +55,7 @@ export async function resolveShare(
   sdkId: string,
   choices: ShareChoices,
 ): Promise<ShareResult> {
-  const person = generatePerson(await ctx.faker());
+  const person = choices.person ?? generatePerson(await ctx.faker());
   const sharedAt = ctx.clock.now();
   const { supplied } = choices;
   const identity = ['given_names', 'family_name', 'date_of_birth']

@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import type { SimContext, SimEnv } from '../../provider.js';
+import type { YotiAppRegistry } from '../auth/app-registry.js';
+import type { AnchorAuthority } from '../receipt/certificates.js';
+import { digitalIdActions } from './actions.js';
+import { shareSessionNotifier } from './notifications.js';
+import { receiptIssuer } from './receipts.js';
+import { digitalIdApi } from './routes.js';
+import { DigitalIdSessions } from './sessions.js';
+
+/** Yoti Digital ID (share v2): https://api.yoti.com/share, mounted at <mount>/share. */
+export function createDigitalId(
+  ctx: SimContext,
+  apps: YotiAppRegistry,
+  ca: AnchorAuthority,
+  mount = '/yoti',
+) {
+  const sessions = new DigitalIdSessions(ctx, receiptIssuer(ctx, apps), shareSessionNotifier(ctx));
+  const app = new Hono<SimEnv>();
+  app.route('/share', digitalIdApi(sessions, apps, ca, `${mount}/share`));
+  return { app, sessions, actions: digitalIdActions(sessions), clearTimers: () => sessions.clearTimers() };
+}
