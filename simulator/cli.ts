@@ -1,10 +1,14 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadScenarioFile, ScenarioError } from './engine/scenario-loader.js';
+import { packageRoot } from './paths.js';
 import { providers } from './providers/index.js';
 import { writeYotiKeyPair } from './providers/yoti/auth/key-pair.js';
 import { scenarioSchema } from './scenario.js';
 import { startSimulator } from './server.js';
+import { resolveScenarioFile, shippedScenarioNames } from './shipped-scenarios.js';
 
 const integer = (value: string) => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a non-negative integer');
@@ -14,6 +18,7 @@ const integer = (value: string) => {
 const program = new Command()
   .name('kyc-sim')
   .description('Local simulator of identity-verification providers: Yoti, Attestr FlowX, Biometric.kz')
+  .version(packageVersion(), '-v, --version')
   .showHelpAfterError();
 
 program
@@ -21,7 +26,10 @@ program
   .description('run the simulator')
   .option('--host <host>', 'interface to bind', '127.0.0.1')
   .option('--port <port>', 'port; 0 picks a free one', integer, 8080)
-  .option('--scenario <file>', 'scenario file (YAML or JSON); scenarios/default.yaml when absent')
+  .option(
+    '--scenario <file|name>',
+    'scenario file (YAML or JSON) or a shipped scenario by name (see `kyc-sim scenarios`); default when absent',
+  )
   .addOption(
     new Option('--clock <mode>', 'real time, or manual time moved by the admin API')
       .choices(['real', 'manual'])
@@ -35,6 +43,8 @@ program
     integer,
     5000,
   )
+  // For the CommonJS wrapper (cjs/index.cjs): the parent holds our stdin; when it dies, we go too.
+  .addOption(new Option('--exit-with-stdin', 'exit when standard input closes').hideHelp())
   .action(async (opts) => {
     let sim: Awaited<ReturnType<typeof startSimulator>>;
     try {
@@ -70,16 +80,27 @@ program
     };
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
+    if (opts.exitWithStdin) {
+      process.stdin.on('close', () => shutdown('stdin closed'));
+      process.stdin.resume();
+    }
+  });
+
+program
+  .command('scenarios')
+  .description('list the shipped scenarios, usable by name with --scenario')
+  .action(() => {
+    process.stdout.write(`${shippedScenarioNames().join('\n')}\n`);
   });
 
 program
   .command('validate')
   .description('check scenario files; exits non-zero with file, path and reason at the first error')
-  .argument('<files...>')
+  .argument('<files...>', 'scenario files or shipped scenario names')
   .action(async (files: string[]) => {
     for (const file of files) {
       try {
-        await loadScenarioFile(file, scenarioSchema);
+        await loadScenarioFile(resolveScenarioFile(file), scenarioSchema);
         process.stdout.write(`ok  ${file}\n`);
       } catch (error) {
         fail(error);
@@ -103,6 +124,10 @@ program
       fail(error);
     }
   });
+
+function packageVersion(): string {
+  return JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
+}
 
 function fail(error: unknown): never {
   if (error instanceof ScenarioError) {

@@ -9,16 +9,19 @@ import { createRandom, type RandomSource } from './engine/random.js';
 import { type LoadedScenario, loadScenarioFile, validateScenario } from './engine/scenario-loader.js';
 import { MemorySessionStore, type SessionStore } from './engine/store.js';
 import { WebhookSender } from './engine/webhooks.js';
-import { scenariosDir } from './paths.js';
 import { providers } from './providers/index.js';
 import type { ProviderDefinition, ProviderInstance, SimContext } from './providers/provider.js';
 import { type Scenario, scenarioSchema } from './scenario.js';
+import { defaultScenarioFile, resolveScenarioFile } from './shipped-scenarios.js';
 
 export interface SimulatorOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
-  /** A scenario file (YAML or JSON), or a scenario object. Defaults to scenarios/default.yaml. */
+  /**
+   * A scenario file (YAML or JSON), the name of a shipped scenario (`'yoti-share-failed'`), or a
+   * scenario object. Defaults to the shipped `default`.
+   */
   scenario?: string | Record<string, unknown>;
   clock?: ClockMode;
   /** Overrides the scenario's seed. */
@@ -84,8 +87,8 @@ export class Runtime {
 
   /** Reads and validates a scenario without applying it. */
   static async load(scenario: SimulatorOptions['scenario']): Promise<LoadedScenario<Scenario>> {
-    if (scenario === undefined) return loadScenarioFile(join(scenariosDir, 'default.yaml'), scenarioSchema);
-    if (typeof scenario === 'string') return loadScenarioFile(scenario, scenarioSchema);
+    if (scenario === undefined) return loadScenarioFile(defaultScenarioFile(), scenarioSchema);
+    if (typeof scenario === 'string') return loadScenarioFile(resolveScenarioFile(scenario), scenarioSchema);
     const parsed = validateScenario(scenario, scenarioSchema, '<inline scenario>');
     return { scenario: parsed, source: '<inline scenario>', baseDir: process.cwd() };
   }

@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -72,6 +72,32 @@ describe('kyc-sim serve', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kyc-sim-')), 'bad.yaml');
     writeFileSync(file, 'yoti:\n  apps:\n    - sdkId: 42\n');
     await expect(serve(['--scenario', file])).rejects.toThrow(/path: +yoti\.apps\[0\]\.sdkId/);
+  });
+});
+
+describe('shipped scenarios by name', () => {
+  it('serves one from any working directory, and lists them with `kyc-sim scenarios`', async () => {
+    const { url, output } = await serve(['--scenario', 'yoti-share-timed-out']);
+    expect(output()).toContain('scenario: yoti-share-timed-out');
+    expect((await (await fetch(`${url}/__admin/scenario`)).json()).scenario.name).toBe(
+      'yoti-share-timed-out',
+    );
+    const listed = spawnSync(process.execPath, [cli, 'scenarios'], { encoding: 'utf8' }).stdout.split('\n');
+    expect(listed).toContain('yoti-share-timed-out');
+    expect(listed).toContain('default');
+    expect(listed).not.toContain('scenario.schema');
+  });
+
+  it('names the shipped ones when neither a file nor a shipped scenario has that name', async () => {
+    await expect(serve(['--scenario', 'yoti-share-faild'])).rejects.toThrow(
+      /no such file, and no shipped scenario of that name \(shipped: .*yoti-share-failed/,
+    );
+  });
+
+  it('prints the package version with --version', () => {
+    const run = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
+    const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
+    expect(run.stdout.trim()).toBe(version);
   });
 });
 

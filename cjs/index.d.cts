@@ -1,0 +1,39 @@
+/** kyc-sim for CommonJS callers (Jest's default mode): the simulator runs in a child process. */
+
+export interface SimulatorOptions {
+  /** Interface to bind; 127.0.0.1 when absent. */
+  host?: string;
+  /** 0 (the default here) picks a free port. */
+  port?: number;
+  /**
+   * A scenario file, a shipped scenario's name (`'yoti-share-failed'`), or a scenario object
+   * (written to a temporary JSON file, so relative paths inside it resolve from there).
+   */
+  scenario?: string | Record<string, unknown>;
+  clock?: 'real' | 'manual';
+  seed?: number;
+  /** pino level of the child's log on stderr; silent when absent. */
+  logLevel?: string;
+  journalCapacity?: number;
+  /** Working directory of the child: relative scenario paths and .kyc-sim/ are found there. */
+  cwd?: string;
+  /** Serve HTTPS and WSS with the local CA kept in .kyc-sim/ (see the README). */
+  https?: boolean;
+  /** Extra names for the HTTPS certificate besides localhost, 127.0.0.1 and ::1. */
+  httpsHosts?: string[];
+  /** One line per request and websocket event on the child's stdout (see output()). */
+  verbose?: boolean;
+}
+
+export interface RunningSimulator {
+  /** Base URL, e.g. http://127.0.0.1:41234 — drive it through `${url}/__admin`. */
+  url: string;
+  port: number;
+  pid: number | undefined;
+  /** Everything the child printed so far, stdout and stderr. */
+  output(): string;
+  /** Stops the child (SIGTERM: websockets get 1001) and waits until it has exited. */
+  close(): Promise<void>;
+}
+
+export declare function startSimulator(options?: SimulatorOptions): Promise<RunningSimulator>;
