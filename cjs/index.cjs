@@ -21,9 +21,6 @@ function cliArguments(options, scenarioFile) {
   if (options.clock !== undefined) args.push('--clock', options.clock);
   if (options.seed !== undefined) args.push('--seed', String(options.seed));
   if (options.journalCapacity !== undefined) args.push('--journal-size', String(options.journalCapacity));
-  for (const name of options.httpsHosts ?? []) args.push('--https-host', name);
-  if (options.https) args.push('--https');
-  if (options.verbose) args.push('--verbose');
   return args;
 }
 

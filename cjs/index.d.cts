@@ -17,12 +17,6 @@ export interface SimulatorOptions {
   journalCapacity?: number;
   /** Working directory of the child: relative scenario paths and .kyc-sim/ are found there. */
   cwd?: string;
-  /** Serve HTTPS and WSS with the local CA kept in .kyc-sim/ (see the README). */
-  https?: boolean;
-  /** Extra names for the HTTPS certificate besides localhost, 127.0.0.1 and ::1. */
-  httpsHosts?: string[];
-  /** One line per request and websocket event on the child's stdout (see output()). */
-  verbose?: boolean;
 }
 
 export interface RunningSimulator {
