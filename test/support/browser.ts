@@ -2,14 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type LaunchOptions } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { packageRoot } from '../../simulator/paths.js';
 
 /**
- * Debian's chromium driven by playwright-core, headless, with every background connection off
- * (this machine's closed network refuses them) and a fresh profile per launch.
+ * Chromium driven by playwright-core, headless, with every background connection off (this
+ * machine's closed network refuses them) and a fresh profile per launch. Which Chromium: CHROMIUM_PATH,
+ * else a system one (/usr/bin/chromium, ...), else the one @sparticuz/chromium brings with `npm ci`
+ * — chosen once per run by chromium-setup.ts (vitest's globalSetup).
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumChoice = () => inject('chromium');
 
 export const CHROMIUM_ARGS = [
   '--headless=new',
@@ -22,7 +24,10 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export const chromiumOptions = (): LaunchOptions => ({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+export const chromiumOptions = (): LaunchOptions => {
+  const { executablePath, env } = chromiumChoice();
+  return { executablePath, args: CHROMIUM_ARGS, ...(env && { env: { ...process.env, ...env } }) };
+};
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const options = chromiumOptions();
