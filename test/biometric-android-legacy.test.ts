@@ -7,7 +7,7 @@ import {
   androidStartUrl,
 } from './support/android-legacy-sdk.js';
 import { biometricScenario, clientFor, KEYS } from './support/biometric.js';
-import { useChromium } from './support/browser.js';
+import { CAMERA_GRANTED, useChromium } from './support/browser.js';
 import { useSimulator } from './support/simulator.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -64,7 +64,7 @@ describe('Biometric.kz legacy flow of the Android SDK over HTTP', () => {
 describe('Biometric.kz legacy flow in a browser, as the Android SDK drives it', () => {
   const sim = useSimulator({ scenario: biometricScenario() });
   const legacy = () => `${sim().url}/biometric/test`;
-  const chromium = useChromium();
+  const chromium = useChromium(CAMERA_GRANTED);
 
   async function openDialog(apiKey: string): Promise<{ page: Page; ended: Promise<string> }> {
     const page = await chromium().newPage();

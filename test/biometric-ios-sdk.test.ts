@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { biometricScenario, KEYS } from './support/biometric.js';
-import { useChromium } from './support/browser.js';
+import { CAMERA_GRANTED, useChromium } from './support/browser.js';
 import { useSimulator } from './support/simulator.js';
 
 /**
@@ -11,7 +11,7 @@ import { useSimulator } from './support/simulator.js';
  */
 describe('Biometric.kz flow as the iOS SDK drives it', () => {
   const sim = useSimulator({ scenario: biometricScenario() });
-  const chromium = useChromium();
+  const chromium = useChromium(CAMERA_GRANTED);
 
   it('creates the session with its capitalised content type and ends on the first URL with "finished"', async () => {
     const created = await fetch(`${sim().url}/biometric/kyc/api/v1/flows/session/create/`, {

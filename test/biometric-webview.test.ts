@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { BiometricClient } from '../clients/biometric/index.js';
 import { biometricScenario, clientFor, KEYS, PNG_BASE64 } from './support/biometric.js';
-import { useChromium } from './support/browser.js';
+import { CAMERA_GRANTED, useChromium } from './support/browser.js';
 import { useSimulator } from './support/simulator.js';
 
 /**
@@ -11,7 +11,7 @@ import { useSimulator } from './support/simulator.js';
  */
 describe('Biometric.kz flow in a browser, as a WebView', () => {
   const sim = useSimulator({ scenario: biometricScenario() });
-  const chromium = useChromium();
+  const chromium = useChromium(CAMERA_GRANTED);
 
   /** Opens the flow and resolves with the finished URL once the WebView starts loading it. */
   async function openWebView(

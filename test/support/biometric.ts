@@ -12,6 +12,7 @@ export const KEYS = {
   liveness: 'test-flow-ld-api-key-000000000000000000000000000000',
   failing: 'test-flow-f2f-fails-api-key-0000000000000000000000',
   inactive: 'test-flow-inactive-api-key-00000000000000000000000',
+  noCamera: 'test-flow-ld-no-camera-api-key-0000000000000000000',
 } as const;
 
 export function biometricScenario(webhookUrl?: string) {
@@ -34,6 +35,7 @@ export function biometricScenario(webhookUrl?: string) {
           outcomes: { F2F: { result: 'fail', reason: 'CALC_RESULT', message: 'Faces do not match' } },
         },
         { apiKey: KEYS.inactive, technologies: ['LD'], active: false },
+        { apiKey: KEYS.noCamera, technologies: ['LD', 'ED'], camera: 'skip' },
       ],
     },
   };

@@ -24,6 +24,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Chromium's fake camera, and its permission answered yes without a prompt. */
+export const CAMERA_GRANTED = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+/** A fake camera is there, but every permission prompt is answered no. */
+export const CAMERA_DENIED = ['--use-fake-device-for-media-stream', '--deny-permission-prompts'];
+
 export const chromiumOptions = (): LaunchOptions => {
   const { executablePath, env } = chromiumChoice();
   return { executablePath, args: CHROMIUM_ARGS, ...(env && { env: { ...process.env, ...env } }) };

@@ -35,6 +35,7 @@ export interface FlowSessionData {
   metadata: SessionMetadata;
   outcomes: Flow['outcomes'];
   otpCode: string;
+  camera: Flow['camera'];
   webhook?: Flow['webhook'];
   expiresAt: number;
   subject: Subject;
@@ -52,7 +53,8 @@ export interface Verdict {
   result: 'pass' | 'fail';
   reason?: FailureType;
   message?: string;
-  decidedBy: 'scenario' | 'tester' | 'admin';
+  /** `camera`: the page could not get the camera (refused, none, or busy). */
+  decidedBy: 'scenario' | 'tester' | 'admin' | 'camera';
 }
 
 export const ENDED_STATES: readonly string[] = ['FINISHED', 'EXPIRED'];

@@ -52,6 +52,12 @@ export const flowSchema = z
       .positive()
       .default(1_800_000)
       .describe('from creation; an unfinished session then ends with a TIMEOUT failure'),
+    camera: z
+      .enum(['ask', 'skip'])
+      .default('ask')
+      .describe(
+        'ask: camera steps call getUserMedia as the real pages do, and a refusal or no camera ends the flow with NO_CAM; skip: they never ask (browsers without a camera or fake media devices)',
+      ),
     otpCode: z
       .string()
       .regex(/^\d{4,8}$/)

@@ -52,6 +52,7 @@ export class FlowSessions {
         metadata,
         outcomes: flow.outcomes,
         otpCode: flow.otpCode,
+        camera: flow.camera,
         webhook: flow.webhook,
         expiresAt: now + flow.sessionLifetimeMs,
         subject: fakeSubject(await ctx.faker()),

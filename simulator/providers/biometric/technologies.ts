@@ -56,3 +56,6 @@ export function acceptsFace2FaceMetadata(technologies: readonly TechnologyCode[]
   const other = technologies.find((t) => t !== 'F2F');
   return other !== undefined && (isLiveness(other) || other === 'ED' || other === 'DR');
 }
+
+/** The technologies whose page films the user or a document; E-Document is a form. */
+export const usesCamera = (code: TechnologyCode) => code !== 'ED';

@@ -69,6 +69,17 @@ export const TEXTS = {
   otp: { en: 'SMS code', ru: 'Код из SMS', kz: 'SMS коды' },
   confirm: { en: 'Confirm', ru: 'Подтвердить', kz: 'Растау' },
   start: { en: 'Start', ru: 'Начать', kz: 'Бастау' },
+  cameraAsk: {
+    en: 'Allow access to the camera to continue.',
+    ru: 'Разрешите доступ к камере, чтобы продолжить.',
+    kz: 'Жалғастыру үшін камераға рұқсат беріңіз.',
+  },
+  cameraOn: { en: 'The camera is on.', ru: 'Камера включена.', kz: 'Камера қосулы.' },
+  cameraInsecure: {
+    en: 'This browser offers no camera on a plain http address other than localhost; kyc-sim lets you go on without it.',
+    ru: 'Браузер не даёт камеру по адресу http, кроме localhost; kyc-sim позволяет продолжить без неё.',
+    kz: 'Браузер localhost-тан басқа http мекенжайында камера бермейді; kyc-sim онсыз жалғастыруға мүмкіндік береді.',
+  },
   choose: { en: 'Choose how to verify', ru: 'Выберите способ проверки', kz: 'Тексеру тәсілін таңдаңыз' },
   badIin: {
     en: 'The IIN must be 12 digits.',
@@ -122,8 +133,8 @@ export const TEXTS = {
     kz: 'Жаңа сессия жасап, сілтемесін қайта ашыңыз.',
   },
   finished: { en: 'Verification finished', ru: 'Проверка завершена', kz: 'Тексеру аяқталды' },
-  legacyPassed: { en: 'Verification passed', ru: 'Проверка пройдена', kz: 'Тексеруден өтті' },
-  legacyFailed: { en: 'Verification failed', ru: 'Проверка не пройдена', kz: 'Тексеруден өтпеді' },
+  flowPassed: { en: 'Verification passed', ru: 'Проверка пройдена', kz: 'Тексеруден өтті' },
+  flowFailed: { en: 'Verification failed', ru: 'Проверка не пройдена', kz: 'Тексеруден өтпеді' },
   flowNotFound: { en: 'Flow not found', ru: 'Флоу не найден', kz: 'Флоу табылмады' },
   flowInactive: { en: 'The flow is not active', ru: 'Флоу не активен', kz: 'Флоу белсенді емес' },
 } satisfies Record<string, Text>;

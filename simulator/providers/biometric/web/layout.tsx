@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { htmlLang, type Locale, t } from './i18n.js';
+import { PAGE_SCRIPT } from './page-script.js';
 
 const STYLE = `
 body{margin:0;font:16px/1.45 system-ui,sans-serif;background:#f3f5f9;color:#1c2430}
@@ -13,6 +14,7 @@ ol.steps li{flex:1;height:6px;border-radius:3px;background:#d5dbe5}ol.steps li.d
 ol.steps li.current{background:#0b5cab}ol.steps li.skipped{background:#eee}
 .frame{border:3px dashed #0b5cab;border-radius:50%;width:180px;height:220px;margin:16px auto;display:grid;place-items:center;color:#0b5cab}
 .frame.document{border-radius:12px;width:280px;height:170px}
+.frame{position:relative;overflow:hidden}.frame video{position:absolute;inset:0;width:100%;height:100%;object-fit:cover}
 .reference{display:block;max-width:160px;max-height:200px;margin:12px auto;border-radius:8px}
 label{display:block;margin:12px 0 4px;font-weight:500}
 input{width:100%;box-sizing:border-box;padding:10px;font-size:1em;border:1px solid #b7c0cc;border-radius:8px}
@@ -21,23 +23,6 @@ button{margin-top:16px;width:100%;padding:12px;font-size:1em;border:0;border-rad
 button:disabled{background:#9fb3c8}.error{color:#b3261e;margin:8px 0}
 details{margin-top:24px;border-top:1px solid #e1e5ec;padding-top:12px}
 details button{background:#5b6675}select{width:100%;padding:8px;font-size:1em}
-`;
-
-/** Masks IIN/phone/OTP input and shows the failure reason only when the tester picks "fail". */
-const SCRIPT = `
-document.querySelectorAll('input[data-digits]').forEach(function (input) {
-  input.addEventListener('input', function () {
-    var plus = input.dataset.digits === 'phone' && input.value.charAt(0) === '+' ? '+' : '';
-    input.value = plus + input.value.replace(/\\D/g, '').slice(0, Number(input.maxLength) || 15);
-  });
-});
-document.querySelectorAll('select[name=result]').forEach(function (select) {
-  var reason = select.form.querySelector('.reason');
-  var sync = function () { reason.hidden = select.value !== 'fail'; };
-  select.addEventListener('change', sync);
-  sync();
-});
-document.body.dataset.ready = 'true';
 `;
 
 export function Layout(props: { locale: Locale; webView: boolean; title: string; children: Child }) {
@@ -54,7 +39,7 @@ export function Layout(props: { locale: Locale; webView: boolean; title: string;
         <body class={props.webView ? 'web-view' : ''}>
           {props.webView ? null : <header>{t(props.locale, 'title')} · kyc-sim</header>}
           <main>{props.children}</main>
-          <script>{raw(SCRIPT)}</script>
+          <script>{raw(PAGE_SCRIPT)}</script>
         </body>
       </html>
     </>

@@ -58,7 +58,7 @@ export function legacyRoutes(ctx: SimContext, sessions: FlowSessions): Hono<SimE
   for (const outcome of ['ok', 'fail'] as const) {
     app.get(`/test-${outcome}.html`, (c) => {
       const locale = toLocale(c.req.query('locale'));
-      const key = outcome === 'ok' ? 'legacyPassed' : 'legacyFailed';
+      const key = outcome === 'ok' ? 'flowPassed' : 'flowFailed';
       return c.html(
         <Layout locale={locale} webView={true} title={t(locale, key)}>
           <h1 data-outcome={outcome}>{t(locale, key)}</h1>

@@ -5,10 +5,12 @@ import { IIN_PATTERN, PHONE_PATTERN } from '../metadata.js';
 import { currentTechnology, type FlowSession, hasEnded, type Verdict } from '../progress.js';
 import { failureTypeSchema, type TechnologyCode, technologyCodeSchema } from '../schema.js';
 import type { FlowSessions } from '../sessions.js';
+import { finishedPage, rememberFinish } from './finished-page.js';
 import { type FlowHost, flowPath, isWebView, type View } from './flow-host.js';
-import { htmlLang, LOCALES, t, toLocale } from './i18n.js';
-import { ErrorPage, Layout } from './layout.js';
-import { type StepError, StepPage } from './step-page.js';
+import { FLOW_WIDGET_SCRIPT } from './flow-widget.js';
+import { toLocale } from './i18n.js';
+import { ErrorPage } from './layout.js';
+import { asksForCamera, type StepError, StepPage } from './step-page.js';
 
 /** Mount path of https://remote.biometric.kz on the simulator. */
 export const REMOTE_PREFIX = '/biometric/remote';
@@ -17,24 +19,20 @@ export const REMOTE_PREFIX = '/biometric/remote';
 export const REMOTE_HOST: FlowHost = {
   prefix: REMOTE_PREFIX,
   webViewParam: 'web_view',
-  finish: (c) => c.redirect(`${REMOTE_PREFIX}/finished`, 303),
+  finish: (c, session, view) => {
+    rememberFinish(c, REMOTE_PREFIX, session, view);
+    return c.redirect(`${REMOTE_PREFIX}/finished`, 303);
+  },
 };
 
 /** https://remote.biometric.kz: the flow a user walks, in a browser or an app's WebView. */
 export function webRoutes(sessions: FlowSessions): Hono<SimEnv> {
   const app = flowRoutes(sessions, REMOTE_HOST);
   // Where the flow lands when everything is done; apps watch for this URL.
-  app.get('/finished', (c) => {
-    const locale = toLocale(c.req.query('locale'));
-    return c.html(
-      <Layout locale={locale} webView={true} title={t(locale, 'finished')}>
-        <h1 data-finished>{t(locale, 'finished')}</h1>
-        {LOCALES.filter((other) => other !== locale).map((other) => (
-          <p lang={htmlLang(other)}>{t(other, 'finished')}</p>
-        ))}
-      </Layout>,
-    );
-  });
+  app.get('/finished', (c) => finishedPage(c, REMOTE_PREFIX, sessions));
+  app.get('/widget/flow-widget.umd.js', (c) =>
+    c.body(FLOW_WIDGET_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  );
   return app;
 }
 
@@ -117,6 +115,17 @@ function decide(
     return field('result') === 'fail'
       ? { result: 'fail', reason: reason.success ? reason.data : 'CALC_RESULT', decidedBy: 'tester' }
       : { result: 'pass', decidedBy: 'tester' };
+  }
+  if (action === 'camera') {
+    if (!asksForCamera(session, code)) return undefined;
+    // getUserMedia's error name (NotAllowedError, NotFoundError, NotReadableError…), nothing else.
+    const error = /^[A-Za-z]{1,40}$/.exec(field('camera_error') ?? '')?.[0] ?? 'Error';
+    return {
+      result: 'fail',
+      reason: 'NO_CAM',
+      message: `The camera could not be used (${error})`,
+      decidedBy: 'camera',
+    };
   }
   if (action !== 'scenario') return undefined;
   if (code === 'ED') {

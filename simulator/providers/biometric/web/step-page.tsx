@@ -1,6 +1,7 @@
 import type { Child, FC } from 'hono/jsx';
 import { currentTechnology, type FlowSession, pendingChoice } from '../progress.js';
 import type { TechnologyCode } from '../schema.js';
+import { usesCamera } from '../technologies.js';
 import { EdocumentBody, type StepError } from './edocument-step.js';
 import { type Locale, TECHNOLOGY_TITLES, t } from './i18n.js';
 import { Layout } from './layout.js';
@@ -48,7 +49,9 @@ export function StepPage({ session, locale, webView, action, error }: StepPagePr
         })}
       </ol>
       <p class="muted">{stepText}</p>
-      <h1 data-technology={choices ? 'choice' : current}>{title}</h1>
+      <h1 data-technology={choices ? 'choice' : current} data-flow-event="step" data-session={session.id}>
+        {title}
+      </h1>
       {choices ? (
         <Form>
           {choices.map((code) => (
@@ -62,6 +65,15 @@ export function StepPage({ session, locale, webView, action, error }: StepPagePr
           <Form>
             <TechnologyBody session={session} code={current} locale={locale} error={error} />
           </Form>
+          {asksForCamera(session, current) ? (
+            // Sent by the page script when getUserMedia fails: the flow ends with NO_CAM.
+            <div data-camera-failed hidden>
+              <Form>
+                <input type="hidden" name="action" value="camera" />
+                <input type="hidden" name="camera_error" value="" />
+              </Form>
+            </div>
+          ) : null}
           <TesterPanel session={session} code={current} locale={locale} Form={Form} />
         </>
       )}
@@ -77,48 +89,60 @@ function TechnologyBody(props: {
 }) {
   const { session, code, locale, error } = props;
   const { data } = session;
-  const start = (
-    <button type="submit" name="action" value="scenario">
-      {t(locale, 'start')}
-    </button>
+  if (code === 'ED') return <EdocumentBody session={session} locale={locale} error={error} />;
+  const ask = asksForCamera(session, code);
+  const camera = (
+    <>
+      <div class={code === 'DR' ? 'frame document' : 'frame'} data-camera={ask ? facing(code) : undefined}>
+        {ask ? <video autoplay playsinline muted /> : null}
+        <span>{code === 'DR' ? 'ID' : code === 'LDHP' ? '⟲ ⟳' : '◉'}</span>
+      </div>
+      {ask ? (
+        <p
+          class="muted"
+          data-camera-status
+          data-granted={t(locale, 'cameraOn')}
+          data-unavailable={t(locale, 'cameraInsecure')}
+        >
+          {t(locale, 'cameraAsk')}
+        </p>
+      ) : null}
+      {/* Enabled by the page script once the camera runs, as the real capture needs it. */}
+      <button type="submit" name="action" value="scenario" disabled={ask} data-needs-camera={ask}>
+        {t(locale, 'start')}
+      </button>
+    </>
   );
-  if (code === 'LD' || code === 'LDHP') {
+  if (code !== 'F2F') {
     return (
       <>
         <p>{t(locale, code)}</p>
-        <div class="frame">{code === 'LDHP' ? '⟲ ⟳' : '◉'}</div>
-        {start}
+        {camera}
       </>
     );
   }
-  if (code === 'DR') {
-    return (
-      <>
-        <p>{t(locale, 'DR')}</p>
-        <div class="frame document">ID</div>
-        {start}
-      </>
-    );
-  }
-  if (code === 'F2F') {
-    const { photo1, photoMime } = data.metadata.face2face;
-    return (
-      <>
-        <p>{t(locale, 'F2F')}</p>
-        {photo1 ? (
-          <img
-            class="reference"
-            alt="reference"
-            data-reference="metadata"
-            src={`data:${photoMime};base64,${photo1}`}
-          />
-        ) : (
-          <p class="muted">{t(locale, 'F2FNoPhoto')}</p>
-        )}
-        <div class="frame">◉</div>
-        {start}
-      </>
-    );
-  }
-  return <EdocumentBody session={session} locale={locale} error={error} />;
+  const { photo1, photoMime } = data.metadata.face2face;
+  return (
+    <>
+      <p>{t(locale, 'F2F')}</p>
+      {photo1 ? (
+        <img
+          class="reference"
+          alt="reference"
+          data-reference="metadata"
+          src={`data:${photoMime};base64,${photo1}`}
+        />
+      ) : (
+        <p class="muted">{t(locale, 'F2FNoPhoto')}</p>
+      )}
+      {camera}
+    </>
+  );
 }
+
+/** Whether the page for `code` asks for the camera: a filming step of a flow that does. */
+export const asksForCamera = (session: FlowSession, code: TechnologyCode) =>
+  session.data.camera === 'ask' && usesCamera(code);
+
+/** The selfie camera for faces, the rear one for documents. */
+const facing = (code: TechnologyCode) => (code === 'DR' ? 'environment' : 'user');
