@@ -21,7 +21,7 @@ export const yotiProvider: ProviderDefinition = {
   clientHints: (base) => [
     `YOTI_API_URL=${base}/yoti/api/v1`,
     `YOTI_IDV_API_URL=${base}/yoti/idverify/v1`,
-    `YOTI_DIGITAL_IDENTITY_API_URL=${base}/yoti/share   (Digital ID)`,
+    `YOTI_DIGITAL_IDENTITY_API_URL=${base}/yoti/share   (Digital ID; web client ${base}/yoti/share/client/v2)`,
     `YOTI_SHARE_URL=${base}/yoti/api/v1.1   (QR codes, refs, ws connect-sessions)`,
     `YOTI_SANDBOX_URL=${base}/yoti/sandbox/v1   (@getyoti/sdk-sandbox token API)`,
   ],

@@ -7,8 +7,9 @@ import { shareSessionNotifier } from './notifications.js';
 import { receiptIssuer } from './receipts.js';
 import { digitalIdApi } from './routes.js';
 import { DigitalIdSessions } from './sessions.js';
+import { webShareClientRoutes } from './web-client.js';
 
-/** Yoti Digital ID (share v2): https://api.yoti.com/share, mounted at <mount>/share. */
+/** Yoti Digital ID (share v2): https://api.yoti.com/share at <mount>/share, and the web share client at <mount>/share/client/v2. */
 export function createDigitalId(
   ctx: SimContext,
   apps: YotiAppRegistry,
@@ -18,5 +19,6 @@ export function createDigitalId(
   const sessions = new DigitalIdSessions(ctx, receiptIssuer(ctx, apps), shareSessionNotifier(ctx));
   const app = new Hono<SimEnv>();
   app.route('/share', digitalIdApi(sessions, apps, ca, `${mount}/share`));
+  app.route('/', webShareClientRoutes(sessions));
   return { app, sessions, actions: digitalIdActions(sessions), clearTimers: () => sessions.clearTimers() };
 }
