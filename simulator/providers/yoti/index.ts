@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ActionError, type ProviderDefinition, type SessionAction, type SimEnv } from '../provider.js';
+import { amlRoutes } from './aml/routes.js';
 import { yotiAdminRoutes } from './auth/admin-routes.js';
 import { YotiAppRegistry } from './auth/app-registry.js';
 import { createDigitalId } from './digital-id/index.js';
@@ -35,6 +36,7 @@ export const yotiProvider: ProviderDefinition = {
     const app = new Hono<SimEnv>();
     app.route('/', shareRoutes(ctx, shares));
     app.route('/', profileRoutes(apps, receipts, shares));
+    app.route('/', amlRoutes(apps));
     app.route('/', sandboxRoutes(ctx, apps, receipts));
     app.route('/', qrImageRoutes());
     const idv = createIdv(ctx, apps);

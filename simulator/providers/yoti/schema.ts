@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { amlScenarioSchema } from './aml/schema.js';
 import { digitalIdAppSchema } from './digital-id/schema.js';
 import { idvAppSchema } from './idv/schema.js';
 
@@ -143,6 +144,7 @@ export const yotiScenarioSchema = z
     qrBaseUrl: z.string().url().default('https://code.yoti.com/').describe('prefix of QR code URLs'),
     apps: z.array(yotiAppSchema).default([]),
     signing: signingSchema.prefault({}).describe('rules of the X-Yoti-Auth-Digest verifier'),
+    aml: amlScenarioSchema.prefault({}).describe('who is on the AML lists (POST /api/v1/aml-check)'),
   })
   .passthrough()
   .superRefine((yoti, ctx) => {
