@@ -131,6 +131,7 @@ describe('Biometric.kz session metadata rules', () => {
       });
       expect((await flowPage(sim(), id)).html).toContain('sent from 1414 to +77019998877');
       await submitStep(sim(), id, { technology: 'ED', action: 'scenario', otp: '4321' });
+      await submitStep(sim(), id, { technology: 'F2F', action: 'scenario' });
       const result = await fetch(
         `${sim().url}/biometric/kyc/api/v1/flows/session/result/?session_id=${id}&flow_api_key=${KEYS.edF2f}`,
       ).then((r) => r.json());

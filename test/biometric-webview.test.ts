@@ -109,7 +109,7 @@ describe('Biometric.kz flow in a browser, as a WebView', () => {
     const result = await client.getResult(session_id);
     expect(result.flow_session_result).toBe(false);
     expect(result.flow_session_failure_reasons).toEqual([
-      { type: 'CALC_RESULT', technology: 'F2F', message: 'Faces do not match' },
+      { type: 'CALC_RESULT', detail: 'Faces do not match', technology: 'F2F' },
     ]);
 
     const reopened = await chromium().newPage();

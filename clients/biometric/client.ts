@@ -1,3 +1,4 @@
+import { isResultComplete } from './result.js';
 import {
   BiometricApiError,
   type CreatedSession,
@@ -48,6 +49,23 @@ export class BiometricClient {
     return this.#request<SessionResult>(`${this.apiUrl}/api/v1/flows/session/result/?${query}`, {
       headers: { accept: 'application/json' },
     });
+  }
+
+  /**
+   * The final result: polls until the flow has finished and the result of every technology that
+   * ran has filled in (the service leaves them `{}` for a short while after the flow finishes).
+   * Gives the last answer when `timeoutMs` runs out.
+   */
+  async waitForResult(
+    sessionId: string,
+    { intervalMs = 1_000, timeoutMs = 30_000 }: { intervalMs?: number; timeoutMs?: number } = {},
+  ): Promise<SessionResult> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const result = await this.getResult(sessionId);
+      if (isResultComplete(result) || Date.now() + intervalMs > deadline) return result;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
   }
 
   flowUrl(sessionId: string, options: { webView?: boolean; locale?: FlowLocale } = {}): string {

@@ -33,10 +33,12 @@ export type FailureReasonType =
   | 'NO_CAM'
   | 'TIMEOUT';
 
+/** The guide's failure reason: a type and an optional detail ("None" in its tables: null). */
 export interface FailureReason {
   type: FailureReasonType | (string & {});
-  technology: TechnologyCode | null;
-  message: string;
+  detail?: string | null;
+  /** Which technology failed, where the service says (kyc-sim does). */
+  technology?: TechnologyCode | null;
 }
 
 export interface SessionResult {
@@ -48,10 +50,13 @@ export interface SessionResult {
   validated_at: string | null;
   finished_at: string | null;
   technologies: { name: string; description: string; code?: TechnologyCode }[];
+  /** Each reads `{}` until the service has filled it in, shortly after the flow finished. */
   liveness_result: Record<string, unknown>;
   face2face_result: Record<string, unknown>;
   edocument_result: Record<string, unknown>;
   document_recognition_result: Record<string, unknown>;
+  ip_check_results?: Record<string, unknown>[];
+  request_sessions?: Record<string, unknown>[];
   [field: string]: unknown;
 }
 

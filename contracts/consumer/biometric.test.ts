@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BiometricApiError, BiometricClient } from '../../clients/biometric/index.js';
+import { BiometricApiError, BiometricClient, isResultComplete } from '../../clients/biometric/index.js';
 import {
   biometricPactFile,
   CONSUMER,
@@ -143,13 +143,38 @@ describe('session result', () => {
           technologies,
           liveness_result: like({ result: true, prediction: '0.9871' }),
           face2face_result: like({ result: true, prediction_percent: '95.23' }),
+          request_sessions: eachLike({ technology: like('LD'), status: like('PASSED') }),
+        }),
+      )
+      .executeTest(async (server) => {
+        const result = await client(server.url).waitForResult(EXAMPLE_SESSION_ID, { timeoutMs: 0 });
+        expect(result.status).toBe('FINISHED');
+        expect(result.flow_session_result).toBe(true);
+        expect(result.liveness_result.result).toBe(true);
+        expect(isResultComplete(result)).toBe(true);
+      });
+  });
+
+  it('sees the per-technology results still empty right after the flow finished', async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.sessionJustFinished, { apiKey: FLOWS.everyone })
+      .uponReceiving('a request for the result of a session that has just finished')
+      .withRequest('GET', RESULT, (req) => req.query(resultRequest()))
+      .willRespondWith(200, (res) =>
+        res.jsonBody({
+          status: 'FINISHED',
+          flow_session_result: true,
+          technologies,
+          liveness_result: {},
+          face2face_result: {},
+          request_sessions: eachLike({ technology: like('LD'), status: like('PASSED') }),
         }),
       )
       .executeTest(async (server) => {
         const result = await client(server.url).getResult(EXAMPLE_SESSION_ID);
-        expect(result.status).toBe('FINISHED');
         expect(result.flow_session_result).toBe(true);
-        expect(result.liveness_result.result).toBe(true);
+        expect(isResultComplete(result)).toBe(false);
       });
   });
 
@@ -168,8 +193,8 @@ describe('session result', () => {
               '^(SERVICE_ERROR|REQUEST_ERROR|CLIENT|CALC_RESULT|OTHER|NO_CAM|TIMEOUT)$',
               'CALC_RESULT',
             ),
+            detail: like('Low prediction'),
             technology: like('F2F'),
-            message: like('The check did not pass'),
           }),
           face2face_result: like({ result: false }),
         }),

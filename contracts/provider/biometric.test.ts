@@ -9,7 +9,9 @@ import { biometricPactFile, CONTRACT_SCENARIO, PROVIDER, STATES } from '../suppo
  * pact of clients/biometric. Session states are reached through the simulator's own API and
  * admin actions; the fresh session id is injected into the replayed requests.
  */
-const sim = useSimulator({ scenario: CONTRACT_SCENARIO });
+const sim = useSimulator({ scenario: CONTRACT_SCENARIO, clock: 'manual' });
+/** The scenario's subResultDelayMs (the default): per-technology results fill in this long after the end. */
+const SUB_RESULT_DELAY_MS = 3_000;
 
 const newSession = async (params: unknown) => {
   const { apiKey } = params as { apiKey: string };
@@ -18,6 +20,13 @@ const newSession = async (params: unknown) => {
 };
 const act = (sessionId: string, body: Record<string, unknown>) =>
   admin(sim(), 'POST', `/sessions/${sessionId}/actions`, body);
+const passBoth = async (params: unknown) => {
+  const sessionId = await newSession(params);
+  await act(sessionId, { action: 'pass', technology: 'LD' });
+  await act(sessionId, { action: 'pass', technology: 'F2F' });
+  return sessionId;
+};
+const resultsFilledIn = () => admin(sim(), 'POST', '/clock/advance', { ms: SUB_RESULT_DELAY_MS });
 
 describe('simulator honours the biometric-client pact', () => {
   it('verifies every interaction', async () => {
@@ -32,15 +41,16 @@ describe('simulator honours the biometric-client pact', () => {
         [STATES.noSession]: async () => undefined,
         [STATES.sessionInProgress]: async (params?: unknown) => ({ sessionId: await newSession(params) }),
         [STATES.sessionFinished]: async (params?: unknown) => {
-          const sessionId = await newSession(params);
-          await act(sessionId, { action: 'pass', technology: 'LD' });
-          await act(sessionId, { action: 'pass', technology: 'F2F' });
+          const sessionId = await passBoth(params);
+          await resultsFilledIn();
           return { sessionId };
         },
+        [STATES.sessionJustFinished]: async (params?: unknown) => ({ sessionId: await passBoth(params) }),
         [STATES.sessionFailed]: async (params?: unknown) => {
           const sessionId = await newSession(params);
           await act(sessionId, { action: 'pass', technology: 'LD' });
           await act(sessionId, { action: 'fail', technology: 'F2F', reason: 'CALC_RESULT' });
+          await resultsFilledIn();
           return { sessionId };
         },
       },

@@ -29,6 +29,7 @@ export const STATES = {
   flowExists: 'a flow with this api key',
   noFlow: 'no flow with this api key',
   sessionFinished: 'a session of this flow that finished successfully',
+  sessionJustFinished: 'a session of this flow that finished successfully a moment ago',
   sessionFailed: 'a session of this flow whose Face2Face failed',
   sessionInProgress: 'a session of this flow that has just been created',
   noSession: 'no session with this id',

@@ -13,29 +13,38 @@ export const KEYS = {
   failing: 'test-flow-f2f-fails-api-key-0000000000000000000000',
   inactive: 'test-flow-inactive-api-key-00000000000000000000000',
   noCamera: 'test-flow-ld-no-camera-api-key-0000000000000000000',
+  delayed: 'test-flow-ld-f2f-delayed-results-api-key-00000000',
 } as const;
 
+/**
+ * The suites' flows. Their per-technology results fill in as soon as the flow ends
+ * (`subResultDelayMs: 0`), except the `delayed` flow's, which keep the service's default delay.
+ */
 export function biometricScenario(webhookUrl?: string) {
   const webhook = webhookUrl ? { url: webhookUrl, maxAttempts: 3, backoffMs: 1_000 } : undefined;
+  const flows: Record<string, unknown>[] = [
+    { apiKey: KEYS.ldF2f, name: 'Flow for everyone', technologies: ['LD', 'F2F'], webhook },
+    { apiKey: KEYS.ldhpF2f, technologies: ['LDHP', 'F2F'] },
+    { apiKey: KEYS.edF2f, technologies: ['ED', 'F2F'], otpCode: '4321' },
+    { apiKey: KEYS.drF2f, technologies: ['DR', 'F2F'] },
+    { apiKey: KEYS.individuals, name: 'Flow for individuals', technologies: ['LD', 'ED', 'F2F'] },
+    { apiKey: KEYS.interchangeable, technologies: ['LD', 'ED', 'DR'] },
+    { apiKey: KEYS.liveness, technologies: ['LD'], sessionLifetimeMs: 60_000, webhook },
+    {
+      apiKey: KEYS.failing,
+      technologies: ['LD', 'F2F'],
+      outcomes: { F2F: { result: 'fail', reason: 'CALC_RESULT', message: 'Faces do not match' } },
+    },
+    { apiKey: KEYS.inactive, technologies: ['LD'], active: false },
+    { apiKey: KEYS.noCamera, technologies: ['LD', 'ED'], camera: 'skip' },
+  ];
   return {
     name: 'biometric tests',
     seed: 7,
     biometric: {
       flows: [
-        { apiKey: KEYS.ldF2f, name: 'Flow for everyone', technologies: ['LD', 'F2F'], webhook },
-        { apiKey: KEYS.ldhpF2f, technologies: ['LDHP', 'F2F'] },
-        { apiKey: KEYS.edF2f, technologies: ['ED', 'F2F'], otpCode: '4321' },
-        { apiKey: KEYS.drF2f, technologies: ['DR', 'F2F'] },
-        { apiKey: KEYS.individuals, name: 'Flow for individuals', technologies: ['LD', 'ED', 'F2F'] },
-        { apiKey: KEYS.interchangeable, technologies: ['LD', 'ED', 'DR'] },
-        { apiKey: KEYS.liveness, technologies: ['LD'], sessionLifetimeMs: 60_000, webhook },
-        {
-          apiKey: KEYS.failing,
-          technologies: ['LD', 'F2F'],
-          outcomes: { F2F: { result: 'fail', reason: 'CALC_RESULT', message: 'Faces do not match' } },
-        },
-        { apiKey: KEYS.inactive, technologies: ['LD'], active: false },
-        { apiKey: KEYS.noCamera, technologies: ['LD', 'ED'], camera: 'skip' },
+        ...flows.map((flow) => ({ subResultDelayMs: 0, ...flow })),
+        { apiKey: KEYS.delayed, technologies: ['LD', 'F2F'] },
       ],
     },
   };

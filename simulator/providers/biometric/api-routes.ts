@@ -43,7 +43,7 @@ export function apiRoutes(ctx: SimContext, sessions: FlowSessions): Hono<SimEnv>
       if (!session || session.data.apiKey !== apiKey)
         throw new DetailError(404, 'No FlowSession matches the given query.');
       c.set('sessionId', session.id);
-      return c.json(resultBody(session));
+      return c.json(resultBody(session, ctx.clock.now()));
     }),
   );
 

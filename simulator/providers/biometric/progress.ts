@@ -11,10 +11,15 @@ import type { Subject } from './subject.js';
 export type FlowState = 'CREATED' | 'IN_PROGRESS' | 'FINISHED' | 'EXPIRED';
 export const FLOW_SESSION_KIND = 'flow-session';
 
+/**
+ * The guide's "Failure Reason structure": `type`, and `detail` (optional; "None" in its tables is
+ * null here). `technology` is kyc-sim's: which step failed, null when the whole flow timed out
+ * before any started.
+ */
 export interface FailureReason {
   type: FailureType;
+  detail: string | null;
   technology: TechnologyCode | null;
-  message: string;
 }
 
 export interface TechnologyProgress {
@@ -36,6 +41,10 @@ export interface FlowSessionData {
   outcomes: Flow['outcomes'];
   otpCode: string;
   camera: Flow['camera'];
+  /** How long after the flow ends the per-technology results fill in, on the simulator clock. */
+  subResultDelayMs: number;
+  /** Addresses the flow pages were opened from, first time each: the result's ip_check_results. */
+  clientIps: { ip: string; at: number }[];
   webhook?: Flow['webhook'];
   expiresAt: number;
   subject: Subject;
@@ -52,7 +61,10 @@ export type FlowSession = SessionRecord<FlowSessionData>;
 export interface Verdict {
   result: 'pass' | 'fail';
   reason?: FailureType;
+  /** The failure reason's detail; the guide's default for the type when absent. */
   message?: string;
+  /** For the timeline only, e.g. which getUserMedia error the page met. */
+  note?: string;
   /** `camera`: the page could not get the camera (refused, none, or busy). */
   decidedBy: 'scenario' | 'tester' | 'admin' | 'camera';
 }
@@ -79,16 +91,24 @@ export function pendingChoice(data: FlowSessionData): TechnologyCode[] | undefin
   return data.technologies.filter((code) => group.includes(code));
 }
 
-const DEFAULT_MESSAGES: Record<FailureType, string> = {
-  SERVICE_ERROR: 'The service could not process the request',
-  REQUEST_ERROR: 'The request to the service was invalid',
-  CLIENT: 'The user cancelled the check',
-  CALC_RESULT: 'The check did not pass: the score is below the threshold',
-  OTHER: 'The check failed for another reason',
-  NO_CAM: 'No camera is available on the device',
-  TIMEOUT: 'The session lifetime ran out',
+/**
+ * A failure's detail when the scenario gives none: the guide's Failure Reasons table (Liveness)
+ * has "None" for REQUEST_ERROR, SERVICE_ERROR (internal), NO_CAM and TIMEOUT.
+ */
+const DEFAULT_DETAILS: Record<FailureType, string | null> = {
+  SERVICE_ERROR: null,
+  REQUEST_ERROR: null,
+  CLIENT: 'Operation aborted by user',
+  CALC_RESULT: 'Low prediction',
+  OTHER: 'Incorrect image hash',
+  NO_CAM: null,
+  TIMEOUT: null,
 };
 
-export function failureReason(type: FailureType, technology: TechnologyCode | null, message?: string) {
-  return { type, technology, message: message ?? DEFAULT_MESSAGES[type] };
+export function failureReason(
+  type: FailureType,
+  technology: TechnologyCode | null,
+  detail?: string,
+): FailureReason {
+  return { type, detail: detail ?? DEFAULT_DETAILS[type], technology };
 }

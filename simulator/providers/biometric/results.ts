@@ -71,9 +71,15 @@ export function technologyResult(data: FlowSessionData, code: TechnologyCode): R
   }
 }
 
-export function resultBody(session: FlowSession): Record<string, unknown> {
+/**
+ * The result at simulator time `now`. The per-technology results fill in `subResultDelayMs` after
+ * the flow ended, all together: integrators report them as `{}` for a couple of seconds after the
+ * flow finishes, including results of steps that ended earlier. Until then each reads `{}`.
+ */
+export function resultBody(session: FlowSession, now: number): Record<string, unknown> {
   const { data } = session;
   const ended = session.state === 'FINISHED' || session.state === 'EXPIRED';
+  const filledIn = ended && data.finishedAt !== undefined && now >= data.finishedAt + data.subResultDelayMs;
   const validated = data.technologies
     .map((code) => data.progress[code]?.endedAt)
     .filter((at): at is number => at !== undefined);
@@ -93,10 +99,24 @@ export function resultBody(session: FlowSession): Record<string, unknown> {
     })),
   };
   for (const field of RESULT_FIELDS) body[field] = {};
-  for (const code of data.technologies) {
+  for (const code of filledIn ? data.technologies : []) {
     const result = technologyResult(data, code);
     if (Object.keys(result).length > 0) body[TECHNOLOGY_INFO[code].resultField] = result;
   }
+  // Integrators type these as an array and an array of objects; their items are kyc-sim's.
+  body.ip_check_results = data.clientIps.map(({ ip, at }) => ({ ip, created_at: iso(at) }));
+  body.request_sessions = data.technologies.flatMap((code) => {
+    const progress = data.progress[code];
+    if (!progress) return [];
+    return [
+      {
+        technology: code,
+        status: progress.status.toUpperCase(),
+        created_at: iso(progress.startedAt),
+        finished_at: iso(progress.endedAt),
+      },
+    ];
+  });
   return body;
 }
 

@@ -21,7 +21,12 @@ export const technologyOutcomeSchema = z
   .object({
     result: z.enum(['pass', 'fail']).default('pass'),
     reason: failureTypeSchema.default('CALC_RESULT').describe('failure reason type when result is fail'),
-    message: z.string().optional().describe('failure reason text; a fitting default when absent'),
+    message: z
+      .string()
+      .optional()
+      .describe(
+        "the failure reason's detail; the guide's default for the type when absent (null for NO_CAM, TIMEOUT…)",
+      ),
   })
   .strict()
   .describe('what happens when the user completes this technology, unless the tester chooses otherwise');
@@ -57,6 +62,14 @@ export const flowSchema = z
       .default('ask')
       .describe(
         'ask: camera steps call getUserMedia as the real pages do, and a refusal or no camera ends the flow with NO_CAM; skip: they never ask (browsers without a camera or fake media devices)',
+      ),
+    subResultDelayMs: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(3_000)
+      .describe(
+        'on the simulator clock: the per-technology results (liveness_result, …) read {} until this long after the flow ended, as the real service fills them in shortly after',
       ),
     otpCode: z
       .string()

@@ -53,6 +53,8 @@ export class FlowSessions {
         outcomes: flow.outcomes,
         otpCode: flow.otpCode,
         camera: flow.camera,
+        subResultDelayMs: flow.subResultDelayMs,
+        clientIps: [],
         webhook: flow.webhook,
         expiresAt: now + flow.sessionLifetimeMs,
         subject: fakeSubject(await ctx.faker()),
@@ -73,9 +75,14 @@ export class FlowSessions {
     return this.ctx.store.get<FlowSessionData>(id);
   }
 
-  /** The flow page was opened: the session is in progress and its current technology starts. */
-  async open(id: string): Promise<FlowSession | undefined> {
-    await this.#change(id, (s) => (s.state === 'CREATED' ? this.#log(s, 'opened', {}, 'IN_PROGRESS') : s));
+  /** The flow page was opened (from `ip`): the session is in progress and its current technology starts. */
+  async open(id: string, ip?: string): Promise<FlowSession | undefined> {
+    await this.#change(id, (s) => {
+      const next = s.state === 'CREATED' ? this.#log(s, 'opened', { ip }, 'IN_PROGRESS') : s;
+      if (!ip || next.data.clientIps.some((known) => known.ip === ip)) return next;
+      const clientIps = [...next.data.clientIps, { ip, at: this.ctx.clock.now() }];
+      return { ...next, data: { ...next.data, clientIps } };
+    });
     return this.startCurrent(id);
   }
 
@@ -159,6 +166,7 @@ export class FlowSessions {
         success: passed,
         by: verdict.decidedBy,
         failure,
+        ...(verdict.note ? { note: verdict.note } : {}),
       });
       const finished = !passed || !currentTechnology(next.data);
       if (!finished) return next;

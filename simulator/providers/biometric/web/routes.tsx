@@ -1,3 +1,4 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { SimEnv } from '../../provider.js';
@@ -47,7 +48,7 @@ export function flowRoutes(sessions: FlowSessions, host: FlowHost): Hono<SimEnv>
     const found = await sessions.get(id);
     if (!found || hasEnded(found)) return refuse(c, view, found);
     c.set('sessionId', id);
-    const session = (await sessions.open(id)) as FlowSession;
+    const session = (await sessions.open(id, clientIp(c))) as FlowSession;
     const error = c.req.query('error') as StepError | undefined;
     return c.html(
       <StepPage
@@ -120,12 +121,8 @@ function decide(
     if (!asksForCamera(session, code)) return undefined;
     // getUserMedia's error name (NotAllowedError, NotFoundError, NotReadableError…), nothing else.
     const error = /^[A-Za-z]{1,40}$/.exec(field('camera_error') ?? '')?.[0] ?? 'Error';
-    return {
-      result: 'fail',
-      reason: 'NO_CAM',
-      message: `The camera could not be used (${error})`,
-      decidedBy: 'camera',
-    };
+    // The guide's NO_CAM has no detail; which error it was goes to the session timeline.
+    return { result: 'fail', reason: 'NO_CAM', note: `getUserMedia: ${error}`, decidedBy: 'camera' };
   }
   if (action !== 'scenario') return undefined;
   if (code === 'ED') {
@@ -136,6 +133,15 @@ function decide(
   return planned?.result === 'fail'
     ? { result: 'fail', reason: planned.reason, message: planned.message, decidedBy: 'scenario' }
     : { result: 'pass', decidedBy: 'scenario' };
+}
+
+/** The socket's address (IPv4-mapped IPv6 unwrapped); undefined outside a Node server. */
+function clientIp(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address?.replace(/^::ffff:/, '');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Unknown sessions get 404; used and expired ones 410, each with a page that says which. */
