@@ -73,7 +73,10 @@ export const biometricProvider: ProviderDefinition = {
               .object({
                 technology: technologyParam,
                 reason: failureTypeSchema.default('CALC_RESULT'),
-                message: z.string().optional(),
+                message: z
+                  .string()
+                  .optional()
+                  .describe("the failure reason's detail; the guide's default when absent"),
               })
               .strict(),
             (id, code, p) =>
