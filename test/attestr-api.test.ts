@@ -10,6 +10,7 @@ import {
   executionResult,
   launch,
   runView,
+  SNAPSHOTS,
   untilRunning,
   untilState,
 } from './support/attestr.js';
@@ -17,12 +18,38 @@ import { admin, useSimulator } from './support/simulator.js';
 
 const sim = useSimulator({ scenario: ERRORS_SCENARIO, clock: 'manual' });
 const ok = APPS.ok.authToken;
-const happy = { flow: 'FLhappy', snapshot: 1, tag: 'user-1' };
+const happy = { flow: 'FLhappy', snapshot: SNAPSHOTS[0], tag: 'user-1' };
+/** Other flows publish no snapshot: their handshakes run the draft. */
+const draft = { ...happy, snapshot: null };
+
+/** The message texts of docs.attestr.com's error code tables. */
+const DOCUMENTED: Record<number, string> = {
+  4001: 'Malformed data or missing required parameter values',
+  4002: 'Flow ID does not exist',
+  4005: 'Operation could not be performed due to low credits balance',
+  40034: 'Requested flow is inactive',
+  40051: 'This endpoint does not support the provided version.',
+  4016: 'Invalid client authorization',
+  4031: 'Unauthorized access',
+  4035: 'Requested service is not provisioned for your account',
+  4039: "Client's IP address is not whitelisted",
+  4291: 'Maximum account rate limit exceeded',
+  4292: 'Maximum API rate limit exceeded',
+  4293: 'Maximum account daily limit exceeded',
+};
 
 const expectError = (answer: { status: number; json: unknown }, status: number, code: number) => {
   expect(answer.status).toBe(status);
-  expect(answer.json).toMatchObject({ httpStatusCode: status, code, message: expect.any(String) });
+  expect(answer.json).toMatchObject({
+    httpStatusCode: status,
+    code,
+    message: DOCUMENTED[code] ?? expect.any(String),
+  });
 };
+
+/** The Android SDK's checks of `hs` (else 40050) and `cl`, from its source. */
+const ANDROID_HS = /^DS0[0-9a-zA-Z_-]{6,30}$/;
+const ANDROID_CL = /^[0-9a-fA-F]+$/;
 
 describe('Attestr FlowX server API: versions and handshakes', () => {
   it('serves v1 and v2 alike and answers 40051 for any other version', async () => {
@@ -30,8 +57,8 @@ describe('Attestr FlowX server API: versions and handshakes', () => {
       const created = await createHandshake(sim(), ok, happy, version);
       expect(created.status).toBe(200);
       expect(created.json).toEqual({
-        _id: expect.stringMatching(/^HS/),
-        number: expect.any(Number),
+        _id: expect.stringMatching(ANDROID_HS),
+        number: expect.stringMatching(/^\d{4}-\d{6}-\d{4}$/),
         digest: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
       const read = await executionResult(sim(), ok, created.json._id, version);
@@ -41,18 +68,40 @@ describe('Attestr FlowX server API: versions and handshakes', () => {
         tag: 'user-1',
         requestId: expect.any(String),
         consumed: false,
-        archived: false,
+        archived: null,
         result: null,
         resultSignature: null,
       });
     }
     expectError(await createHandshake(sim(), ok, happy, 'v3'), 400, 40051);
-    expectError(await executionResult(sim(), ok, 'HSanything', 'v0'), 400, 40051);
+    expectError(await executionResult(sim(), ok, 'DS02anything000000000', 'v0'), 400, 40051);
   });
 
-  it('signs the result text exactly as sent, and marks it consumed after the first read', async () => {
+  it("has ids the Android SDK accepts, like the reference's DS02zfeuv6n4gkq51hvw6, and a hex client key", async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 20; i++) ids.add((await createHandshake(sim(), ok, happy)).json._id);
+    expect(ids.size).toBe(20);
+    for (const id of ids) expect(id).toMatch(/^DS02[0-9a-z]{17}$/);
+    expect(APPS.ok.clientKey).toMatch(ANDROID_CL);
+  });
+
+  it("accepts the reference's sample request: snapshot a String (a flow version id), or null", async () => {
+    const sample = await call(sim(), 'POST', '/attestr/api/v2/public/flowx/handshake', {
+      token: ok,
+      rawBody: `{ "flow": "FLhappy", "tag": "TAG567822", "snapshot": "${SNAPSHOTS[1]}" }`,
+    });
+    expect(sample.status).toBe(200);
+    expect((await createHandshake(sim(), ok, { ...happy, snapshot: null })).status).toBe(200);
+    // A Number is not the documented type, and `snapshot` is required.
+    expectError(await createHandshake(sim(), ok, { ...happy, snapshot: 1 }), 400, 4001);
+    expectError(await createHandshake(sim(), ok, { flow: 'FLhappy', tag: 't' }), 400, 4001);
+  });
+
+  it('signs the result text exactly as sent; consumed once a device ran it, not by reading', async () => {
     const { json: hs } = await createHandshake(sim(), ok, { ...happy, tag: 'signed' });
+    expect((await executionResult(sim(), ok, hs._id)).json.consumed).toBe(false);
     await launch(sim(), hs._id);
+    expect((await executionResult(sim(), ok, hs._id)).json.consumed).toBe(true);
     await advance(sim(), 1_000);
     await untilRunning(sim(), hs._id, 'FSselfie');
     await advance(sim(), 1_000);
@@ -62,7 +111,7 @@ describe('Attestr FlowX server API: versions and handshakes', () => {
     const text = rawMember(first.text, 'result') as string;
     const hmac = createHmac('sha256', APPS.ok.secret).update(text).digest('hex');
     expect(first.json.resultSignature).toBe(hmac);
-    expect(first.json.consumed).toBe(false);
+    expect(first.json.consumed).toBe(true);
     expect(Object.keys(first.json.result)).toEqual(['FSpan', 'FSselfie']);
     expect(first.json.result.FSpan).toEqual({
       input: { pan: 'ABCDE1234F' },
@@ -71,8 +120,7 @@ describe('Attestr FlowX server API: versions and handshakes', () => {
     expect(first.json.result.FSpan.output.name).not.toContain('{{');
 
     const second = await executionResult(sim(), ok, hs._id);
-    expect(second.json.consumed).toBe(true);
-    expect(second.json.resultSignature).toBe(hmac);
+    expect(second.text).toBe(first.text);
   });
 });
 
@@ -93,21 +141,23 @@ describe('Attestr FlowX server API: every error code', () => {
     const post = (rawBody: string) =>
       call(sim(), 'POST', '/attestr/api/v2/public/flowx/handshake', { token: ok, rawBody });
     expectError(await post('{not json'), 400, 4001);
-    expectError(await createHandshake(sim(), ok, { snapshot: 1, tag: 't' }), 400, 4001);
-    expectError(await createHandshake(sim(), ok, { flow: 'FLhappy', snapshot: 1 }), 400, 4001);
-    expectError(await createHandshake(sim(), ok, { ...happy, snapshot: 'one' }), 400, 4001);
+    expectError(await createHandshake(sim(), ok, { snapshot: SNAPSHOTS[0], tag: 't' }), 400, 4001);
+    expectError(await createHandshake(sim(), ok, { flow: 'FLhappy', snapshot: SNAPSHOTS[0] }), 400, 4001);
+    expectError(await createHandshake(sim(), ok, { ...happy, snapshot: 7 }), 400, 4001);
     expectError(await createHandshake(sim(), ok, { ...happy, webhook: 'yes' }), 400, 4001);
     const now = (await admin(sim(), 'GET', '/clock')).now as number;
     expectError(await createHandshake(sim(), ok, { ...happy, expiry: now - 1 }), 400, 4001);
     expectError(await createHandshake(sim(), ok, { ...happy, expiry: now + 366 * 86_400_000 }), 400, 4001);
-    expectError(await executionResult(sim(), ok, 'HSdoesnotexist'), 400, 4001);
+    const unknown = await executionResult(sim(), ok, 'DS02doesnotexist00000');
+    expectError(unknown, 400, 4001);
+    // The documented message, with what went wrong in `details` (a String).
+    expect(unknown.json.details).toEqual(expect.stringContaining('DS02doesnotexist00000'));
   });
 
   it('4002 for an unknown flow or snapshot, 40034 for an inactive flow', async () => {
-    expectError(await createHandshake(sim(), ok, { ...happy, flow: 'FLnope' }), 400, 4002);
-    expectError(await createHandshake(sim(), ok, { ...happy, snapshot: 9 }), 400, 4002);
-    expect((await createHandshake(sim(), ok, { ...happy, snapshot: null })).status).toBe(200);
-    expectError(await createHandshake(sim(), ok, { ...happy, flow: 'FLinactive' }), 400, 40034);
+    expectError(await createHandshake(sim(), ok, { ...draft, flow: 'FLnope' }), 400, 4002);
+    expectError(await createHandshake(sim(), ok, { ...happy, snapshot: 'no-such-snapshot' }), 400, 4002);
+    expectError(await createHandshake(sim(), ok, { ...draft, flow: 'FLinactive' }), 400, 40034);
   });
 
   it('4005 once the credits run out', async () => {
@@ -128,21 +178,32 @@ describe('Attestr FlowX server API: every error code', () => {
   it('4291 over the account rate limit, 4292 over one API limit, both reset with the window', async () => {
     const account = APPS.accountLimit.authToken;
     expect((await createHandshake(sim(), account, happy)).status).toBe(200);
-    expect((await executionResult(sim(), account, 'HSnone')).status).toBe(400);
+    expect((await executionResult(sim(), account, 'DS02none0000000000000')).status).toBe(400);
     expectError(await createHandshake(sim(), account, happy), 429, 4291);
 
     const api = APPS.apiLimit.authToken;
     expect((await createHandshake(sim(), api, happy)).status).toBe(200);
     expectError(await createHandshake(sim(), api, happy), 429, 4292);
-    expect((await executionResult(sim(), api, 'HSnone')).json.code).toBe(4001); // another endpoint
+    expect((await executionResult(sim(), api, 'DS02none0000000000000')).json.code).toBe(4001); // another endpoint
 
     await advance(sim(), 60_000);
     expect((await createHandshake(sim(), account, happy)).status).toBe(200);
     expect((await createHandshake(sim(), api, happy)).status).toBe(200);
   });
 
+  it('4293 over the account daily limit, until the next UTC day', async () => {
+    const daily = APPS.dailyLimit.authToken;
+    const now = (await admin(sim(), 'GET', '/clock')).now as number;
+    expect((await createHandshake(sim(), daily, happy)).status).toBe(200);
+    expect((await executionResult(sim(), daily, 'DS02none0000000000000')).json.code).toBe(4001);
+    expectError(await createHandshake(sim(), daily, happy), 429, 4293);
+    expectError(await executionResult(sim(), daily, 'DS02none0000000000000'), 429, 4293);
+    await advance(sim(), 86_400_000 - (now % 86_400_000));
+    expect((await createHandshake(sim(), daily, happy)).status).toBe(200);
+  });
+
   it('5001 where the scenario injects an internal error', async () => {
-    expectError(await executionResult(sim(), ok, 'HSinternalerror'), 500, 5001);
+    expectError(await executionResult(sim(), ok, 'DS02kycsiminternal500'), 500, 5001);
   });
 
   it('never shows one app the handshakes of another', async () => {
@@ -166,7 +227,7 @@ describe('Attestr FlowX handshakes over time', () => {
   it('expires a run in progress, which then reports 4081 to the page', async () => {
     const now = (await admin(sim(), 'GET', '/clock')).now as number;
     const { json: hs } = await createHandshake(sim(), ok, {
-      ...happy,
+      ...draft,
       flow: 'FLmanual',
       expiry: now + 5_000,
     });
@@ -188,19 +249,21 @@ describe('Attestr FlowX handshakes over time', () => {
   });
 
   it('archives after the app archiveAfterMs, or on the admin action: result and signature turn null', async () => {
-    const { json: hs } = await createHandshake(sim(), ok, { ...happy, flow: 'FLmanual' });
+    const { json: hs } = await createHandshake(sim(), ok, { ...draft, flow: 'FLmanual' });
     await admin(sim(), 'POST', `/sessions/${hs._id}/actions`, { action: 'succeed-stage' });
     await admin(sim(), 'POST', `/sessions/${hs._id}/actions`, { action: 'succeed-stage' });
     const done = await executionResult(sim(), ok, hs._id);
     expect(done.json).toMatchObject({
-      archived: false,
+      archived: null,
       resultSignature: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+    const endedAt = (await admin(sim(), 'GET', '/clock')).now as number;
     await advance(sim(), 3_600_000);
     const archived = await executionResult(sim(), ok, hs._id);
+    // `archived` is the archival time (a Number), as the reference says.
     expect(archived.json).toMatchObject({
       _id: hs._id,
-      archived: true,
+      archived: endedAt + 3_600_000,
       consumed: true,
       result: null,
       resultSignature: null,
@@ -209,7 +272,7 @@ describe('Attestr FlowX handshakes over time', () => {
     const { json: other } = await createHandshake(sim(), ok, happy);
     await admin(sim(), 'POST', `/sessions/${other._id}/actions`, { action: 'archive' });
     expect((await executionResult(sim(), ok, other._id)).json).toMatchObject({
-      archived: true,
+      archived: expect.any(Number),
       result: null,
     });
     expectError(await launch(sim(), other._id), 400, 4001);
@@ -218,7 +281,7 @@ describe('Attestr FlowX handshakes over time', () => {
 
 describe('Attestr FlowX runs as flowx.js and QA drive them', () => {
   it('fails a stage with a chosen code and cause, localised for the handshake language', async () => {
-    const { json: hs } = await createHandshake(sim(), ok, { ...happy, flow: 'FLmanual' });
+    const { json: hs } = await createHandshake(sim(), ok, { ...draft, flow: 'FLmanual' });
     await launch(sim(), hs._id, { lc: 'hi' });
     await admin(sim(), 'POST', `/sessions/${hs._id}/actions`, { action: 'succeed-stage' });
     await admin(sim(), 'POST', `/sessions/${hs._id}/actions`, {
@@ -249,7 +312,7 @@ describe('Attestr FlowX runs as flowx.js and QA drive them', () => {
   });
 
   it('skips at the running stage on the admin action', async () => {
-    const { json: hs } = await createHandshake(sim(), ok, { ...happy, flow: 'FLmanual' });
+    const { json: hs } = await createHandshake(sim(), ok, { ...draft, flow: 'FLmanual' });
     await admin(sim(), 'POST', `/sessions/${hs._id}/actions`, { action: 'skip-stage' });
     const view = (await runView(sim(), hs._id)).json;
     expect(view.outcome).toEqual({ handler: 'skip', data: { stage: 'FSpan' } });
@@ -261,7 +324,7 @@ describe('Attestr FlowX runs as flowx.js and QA drive them', () => {
   });
 
   it('takes declared qr variables into stage inputs and ignores the others', async () => {
-    const { json: hs } = await createHandshake(sim(), ok, { ...happy, flow: 'FLmanual' });
+    const { json: hs } = await createHandshake(sim(), ok, { ...draft, flow: 'FLmanual' });
     await launch(sim(), hs._id, { qr: { pan: 'ZZZZZ9999Z', nickname: 'ignored' } });
     await admin(sim(), 'POST', `/sessions/${hs._id}/actions`, { action: 'succeed-stage' });
     await admin(sim(), 'POST', `/sessions/${hs._id}/actions`, { action: 'succeed-stage' });
@@ -271,7 +334,7 @@ describe('Attestr FlowX runs as flowx.js and QA drive them', () => {
   });
 
   it('reruns only the stages that did not succeed when launched with retry', async () => {
-    const { json: hs } = await createHandshake(sim(), ok, { ...happy, flow: 'FLerror' });
+    const { json: hs } = await createHandshake(sim(), ok, { ...draft, flow: 'FLerror' });
     await launch(sim(), hs._id);
     await advance(sim(), 1_000);
     await untilRunning(sim(), hs._id, 'FSaadhaar');
@@ -294,7 +357,7 @@ describe('Attestr FlowX runs as flowx.js and QA drive them', () => {
 
   it('refuses a launch with another client key (4016) or an unknown handshake (4001)', async () => {
     const { json: hs } = await createHandshake(sim(), ok, happy);
-    expectError(await launch(sim(), hs._id, { cl: 'someone-else' }), 401, 4016);
-    expectError(await launch(sim(), 'HSnope'), 400, 4001);
+    expectError(await launch(sim(), hs._id, { cl: '0bad0bad' }), 401, 4016);
+    expectError(await launch(sim(), 'DS02nope000000000000'), 400, 4001);
   });
 });

@@ -39,7 +39,7 @@ beforeAll(async () => {
   const common = {
     clientKey: APPS.ok.clientKey,
     flow: 'FLhappy',
-    snapshot: 1,
+    snapshot: null,
     flowxJsUrl: `${sim().url}/attestr/flowx.js`,
   };
   app = await startSampleApp({ ...common, client: clientFor() });

@@ -5,7 +5,11 @@ import { useSimulator } from './support/simulator.js';
 
 /** The default scenario's development app, driven by the reference client end to end. */
 const sim = useSimulator({ clock: 'manual' });
-const DEV = { cl: 'dev-client-key', flow: 'FL01devkycflow0001' };
+const DEV = {
+  cl: '6b79632d73696d2d6465762d6b657921',
+  flow: 'FX02kycsimdevflow0001',
+  snapshot: '5f0c2a8e-1b7d-4c3e-9a6f-2d8b4e7c1a90',
+};
 
 describe('Attestr FlowX with the default scenario', () => {
   it('creates a handshake, runs both stages and verifies the signed result with the client secret', async () => {
@@ -15,7 +19,7 @@ describe('Attestr FlowX with the default scenario', () => {
       clientSecret: 'dev-client-secret',
       version: 'v1',
     });
-    const hs = await client.createHandshake({ flow: DEV.flow, snapshot: 1, tag: 'customer-7' });
+    const hs = await client.createHandshake({ flow: DEV.flow, snapshot: DEV.snapshot, tag: 'customer-7' });
     const launched = await fetch(`${sim().url}/attestr/flowx/sim/runs`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -23,7 +27,7 @@ describe('Attestr FlowX with the default scenario', () => {
     });
     expect(launched.status).toBe(200);
     await advance(sim(), 1_500);
-    await untilRunning(sim(), hs._id, 'FS02selfiematch001', DEV.cl);
+    await untilRunning(sim(), hs._id, 'FS02kycsimselfiematch', DEV.cl);
     await advance(sim(), 1_500);
     const view = await until(async () => {
       const v = (await runView(sim(), hs._id, DEV.cl)).json;
@@ -41,7 +45,7 @@ describe('Attestr FlowX with the default scenario', () => {
     );
     const verified = await client.verifiedResult(hs._id, view.outcome.data.signature);
     expect(verified.consumed).toBe(true);
-    expect(verified.result?.FS01panverify00001.input).toEqual({ pan: 'ABCDE1234F', name: 'Priya Sharma' });
-    expect(verified.result?.FS02selfiematch001.output).toEqual({ match: true, score: 0.97 });
+    expect(verified.result?.FS02kycsimpanverify01.input).toEqual({ pan: 'ABCDE1234F', name: 'Priya Sharma' });
+    expect(verified.result?.FS02kycsimselfiematch.output).toEqual({ match: true, score: 0.97 });
   });
 });

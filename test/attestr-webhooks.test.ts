@@ -8,13 +8,20 @@ import { advance, call, createHandshake, launch, until, untilRunning } from './s
 import { admin } from './support/simulator.js';
 
 /** A real local receiver: records every delivery and answers the queued statuses, then 200. */
-const deliveries: { text: string; json: { event: string; payload: Record<string, unknown> } }[] = [];
+const deliveries: {
+  text: string;
+  authorization?: string;
+  json: { event: string; payload: Record<string, unknown> };
+}[] = [];
 const statuses: number[] = [];
 let receiver: Server;
 let sim: RunningSimulator;
 
 const TOKEN = 'd2ViaG9vaw';
 const SECRET = 'webhook-secret';
+const CLIENT_KEY = '00ee00ee';
+const WEBHOOK_TOKEN = 'cmVjZWl2ZXItdG9rZW4';
+const SNAPSHOT = '3f1e2d4c-5b6a-4978-8a6b-5c4d3e2f1a0b';
 
 beforeAll(async () => {
   receiver = createServer((req, res) => {
@@ -22,7 +29,7 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      deliveries.push({ text, json: JSON.parse(text) });
+      deliveries.push({ text, authorization: req.headers.authorization, json: JSON.parse(text) });
       res.writeHead(statuses.shift() ?? 200).end();
     });
   });
@@ -43,14 +50,19 @@ beforeAll(async () => {
       attestr: {
         clients: [
           {
-            clientKey: 'wh-key',
+            clientKey: CLIENT_KEY,
             secret: SECRET,
             authToken: TOKEN,
+            webhookToken: WEBHOOK_TOKEN,
             webhookUrl: `http://127.0.0.1:${port}/attestr-events`,
           },
         ],
         flows: [
-          { id: 'FLok', stages: [stage('FSone', { type: 'success' }), stage('FStwo', { type: 'success' })] },
+          {
+            id: 'FLok',
+            snapshots: [SNAPSHOT],
+            stages: [stage('FSone', { type: 'success' }), stage('FStwo', { type: 'success' })],
+          },
           { id: 'FLerr', stages: [stage('FSone', { type: 'error', code: 5001, original: { code: 4291 } })] },
           { id: 'FLskip', stages: [stage('FSone', { type: 'success' }), stage('FStwo', { type: 'skip' })] },
         ],
@@ -71,14 +83,15 @@ beforeEach(() => {
 
 /** Creates a handshake, launches it like flowx.js and lets the scenario run both stages. */
 async function run(flow: string, webhook: boolean) {
-  const { json: hs } = await createHandshake(sim, TOKEN, { flow, snapshot: 1, tag: `tag-${flow}`, webhook });
-  await launch(sim, hs._id, { cl: 'wh-key' });
+  const snapshot = flow === 'FLok' ? SNAPSHOT : null;
+  const { json: hs } = await createHandshake(sim, TOKEN, { flow, snapshot, tag: `tag-${flow}`, webhook });
+  await launch(sim, hs._id, { cl: CLIENT_KEY });
   await advance(sim, 500);
   if (flow !== 'FLerr') {
-    await untilRunning(sim, hs._id, 'FStwo', 'wh-key');
+    await untilRunning(sim, hs._id, 'FStwo', CLIENT_KEY);
     await advance(sim, 500);
   }
-  return hs as { _id: string; number: number };
+  return hs as { _id: string; number: string };
 }
 
 const nextDelivery = () => until(async () => deliveries[0], 'a webhook delivery');
@@ -86,7 +99,9 @@ const nextDelivery = () => until(async () => deliveries[0], 'a webhook delivery'
 describe('Attestr FlowX webhooks to a real receiver', () => {
   it('posts flowx.completed with the documented payload, its result signed like the API', async () => {
     const hs = await run('FLok', true);
-    const { text, json } = await nextDelivery();
+    const { text, json, authorization } = await nextDelivery();
+    // Attestr passes the webhook's token as a basic authorization header.
+    expect(authorization).toBe(`Basic ${WEBHOOK_TOKEN}`);
     expect(json).toEqual({
       event: 'flowx.completed',
       payload: {
@@ -100,8 +115,8 @@ describe('Attestr FlowX webhooks to a real receiver', () => {
         },
         resultSignature: expect.stringMatching(/^[0-9a-f]{64}$/),
         flowId: 'FLok',
-        snapshot: 1,
-        updated: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        snapshot: SNAPSHOT,
+        updated: (await admin(sim, 'GET', `/sessions/${hs._id}`)).updatedAt,
       },
     });
     const resultText = rawMember(rawMember(text, 'payload') as string, 'result') as string;
@@ -114,7 +129,13 @@ describe('Attestr FlowX webhooks to a real receiver', () => {
     await run('FLerr', true);
     expect((await nextDelivery()).json).toMatchObject({
       event: 'flowx.errored',
-      payload: { flowId: 'FLerr', result: null, resultSignature: null },
+      payload: {
+        flowId: 'FLerr',
+        snapshot: null,
+        result: null,
+        resultSignature: null,
+        updated: expect.any(Number),
+      },
     });
     deliveries.length = 0;
     await run('FLskip', true);

@@ -25,7 +25,7 @@ beforeAll(async () => {
     }),
     clientKey: APPS.ok.clientKey,
     flow: 'FLmanual',
-    snapshot: 1,
+    snapshot: null,
     flowxJsUrl: `${sim().url}/attestr/flowx.js`,
   });
 });

@@ -18,8 +18,8 @@ export interface AttestrClientOptions {
 
 export interface CreateHandshakeRequest {
   flow: string;
-  /** A published snapshot number, or null for the draft. */
-  snapshot: number | null;
+  /** The id (a String) of a published snapshot of the flow, or null to run the draft. */
+  snapshot: string | null;
   tag: string;
   webhook?: boolean;
   /** Milliseconds since the epoch; Attestr's default is 24 h. */
@@ -27,8 +27,10 @@ export interface CreateHandshakeRequest {
 }
 
 export interface Handshake {
+  /** e.g. DS02zfeuv6n4gkq51hvw6 */
   _id: string;
-  number: number;
+  /** Human-readable, e.g. "3804-324489-8469". */
+  number: string;
   digest: string;
 }
 
@@ -36,11 +38,13 @@ export type StageResult = { input: Record<string, unknown>; output: Record<strin
 
 export interface ExecutionResult {
   _id: string;
-  number: number;
+  number: string;
   tag: string;
   requestId: string;
+  /** True once the handshake was used to run the flow on a device. */
   consumed: boolean;
-  archived: boolean;
+  /** When the handshake was archived (ms epoch); null while it is not. */
+  archived: number | null;
   result: Record<string, StageResult> | null;
   resultSignature: string | null;
 }
@@ -104,7 +108,7 @@ export class AttestrClient {
    */
   async verifiedResult(handshakeId: string, browserSignature: string): Promise<ExecutionResult> {
     const result = await this.executionResult(handshakeId);
-    if (result.archived)
+    if (result.archived !== null && result.archived !== undefined)
       throw new SignatureVerificationError('archived', `handshake ${handshakeId} is archived`);
     if (result.resultText === null || !result.resultSignature) {
       throw new SignatureVerificationError('no-result', `handshake ${handshakeId} has no signed result yet`);

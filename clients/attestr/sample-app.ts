@@ -10,7 +10,8 @@ export interface SampleAppOptions {
   /** The `cl` the page gives flowx.js. */
   clientKey: string;
   flow: string;
-  snapshot?: number | null;
+  /** A published snapshot id of the flow; null or absent runs the draft. */
+  snapshot?: string | null;
   /** Where the page loads flowx.js from: the simulator's /attestr/flowx.js or Attestr's CDN. */
   flowxJsUrl: string;
   port?: number;
@@ -116,9 +117,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       authToken: env.ATTESTR_AUTH_TOKEN ?? 'ZGV2LWF1dGgtdG9rZW4',
       clientSecret: env.ATTESTR_CLIENT_SECRET ?? 'dev-client-secret',
     }),
-    clientKey: env.ATTESTR_CLIENT_KEY ?? 'dev-client-key',
-    flow: env.ATTESTR_FLOW ?? 'FL01devkycflow0001',
-    snapshot: env.ATTESTR_SNAPSHOT ? Number(env.ATTESTR_SNAPSHOT) : 1,
+    clientKey: env.ATTESTR_CLIENT_KEY ?? '6b79632d73696d2d6465762d6b657921',
+    flow: env.ATTESTR_FLOW ?? 'FX02kycsimdevflow0001',
+    snapshot: env.ATTESTR_SNAPSHOT ?? '5f0c2a8e-1b7d-4c3e-9a6f-2d8b4e7c1a90',
     flowxJsUrl: env.ATTESTR_FLOWX_JS ?? `${apiUrl}/flowx.js`,
     port: Number(env.PORT ?? 3000),
   });

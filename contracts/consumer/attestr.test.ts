@@ -11,6 +11,11 @@ import { hmacHex } from '../../clients/attestr/signature.js';
  */
 const { like, integer, boolean, regex, fromProviderState, nullValue } = MatchersV3;
 
+/** The shapes of docs.attestr.com's samples: ids like DS02zfeuv6n4gkq51hvw6, numbers like 3804-324489-8469. */
+const HANDSHAKE_ID = '^DS0[0-9a-zA-Z_-]{6,30}$';
+const NUMBER = '^\\d{4}-\\d{6}-\\d{4}$';
+const SNAPSHOT = 'd79c9c09-0000-4000-8000-000000000001';
+
 const PACTS = join(import.meta.dirname, '..', 'pacts');
 const pact = new PactV3({
   consumer: 'attestr-client',
@@ -44,21 +49,25 @@ describe('attestr-client → Attestr FlowX server API', () => {
         method: 'POST',
         path: HANDSHAKE_PATH,
         headers: { authorization: `Basic ${TOKEN}`, 'content-type': 'application/json' },
-        body: { flow: 'FLhappy', snapshot: 1, tag: like('user-42') },
+        body: { flow: 'FLhappy', snapshot: SNAPSHOT, tag: like('user-42') },
       })
       .willRespondWith({
         status: 200,
         headers: { 'content-type': regex('application/json.*', 'application/json') },
         body: {
-          _id: regex('^HS[a-z0-9]+$', 'HSexample0000000000'),
-          number: integer(1),
+          _id: regex(HANDSHAKE_ID, 'DS02zfeuv6n4gkq51hvw6'),
+          number: regex(NUMBER, '3804-324489-8469'),
           digest: regex(HEX64, 'a'.repeat(64)),
         },
       });
     await pact.executeTest(async (server) => {
-      const hs = await client(server.url).createHandshake({ flow: 'FLhappy', snapshot: 1, tag: 'user-42' });
-      expect(hs._id).toBe('HSexample0000000000');
-      expect(hs.number).toBe(1);
+      const hs = await client(server.url).createHandshake({
+        flow: 'FLhappy',
+        snapshot: SNAPSHOT,
+        tag: 'user-42',
+      });
+      expect(hs._id).toBe('DS02zfeuv6n4gkq51hvw6');
+      expect(hs.number).toBe('3804-324489-8469');
     });
   });
 
@@ -68,24 +77,24 @@ describe('attestr-client → Attestr FlowX server API', () => {
       .uponReceiving('a request for the execution result of a completed handshake')
       .withRequest({
         method: 'GET',
-        path: fromProviderState(`${HANDSHAKE_PATH}/${ID}`, `${HANDSHAKE_PATH}/HSexample0000000000`),
+        path: fromProviderState(`${HANDSHAKE_PATH}/${ID}`, `${HANDSHAKE_PATH}/DS02example0000000000`),
         headers: { authorization: `Basic ${TOKEN}` },
       })
       .willRespondWith({
         status: 200,
         body: {
-          _id: fromProviderState(ID, 'HSexample0000000000'),
-          number: integer(1),
+          _id: fromProviderState(ID, 'DS02example0000000000'),
+          number: regex(NUMBER, '3804-324489-8469'),
           tag: like('user-42'),
           requestId: like('5f0c3a52-2d7e-4a57-9a2e-3f1b7c9d0e11'),
-          consumed: boolean(false),
-          archived: false,
+          consumed: boolean(true),
+          archived: nullValue(),
           result: like(exampleResult),
           resultSignature: regex(HEX64, exampleSignature),
         },
       });
     await pact.executeTest(async (server) => {
-      const verified = await client(server.url).verifiedResult('HSexample0000000000', exampleSignature);
+      const verified = await client(server.url).verifiedResult('DS02example0000000000', exampleSignature);
       expect(verified.result).toEqual(exampleResult);
     });
   });
@@ -96,25 +105,26 @@ describe('attestr-client → Attestr FlowX server API', () => {
       .uponReceiving('a request for the execution result of an archived handshake')
       .withRequest({
         method: 'GET',
-        path: fromProviderState(`${HANDSHAKE_PATH}/${ID}`, `${HANDSHAKE_PATH}/HSarchived000000000`),
+        path: fromProviderState(`${HANDSHAKE_PATH}/${ID}`, `${HANDSHAKE_PATH}/DS02archived000000000`),
         headers: { authorization: `Basic ${TOKEN}` },
       })
       .willRespondWith({
         status: 200,
         body: {
-          _id: fromProviderState(ID, 'HSarchived000000000'),
-          number: integer(2),
+          _id: fromProviderState(ID, 'DS02archived000000000'),
+          number: regex(NUMBER, '1207-558310-0342'),
           tag: like('user-43'),
           requestId: like('5f0c3a52-2d7e-4a57-9a2e-3f1b7c9d0e12'),
           consumed: boolean(true),
-          archived: true,
+          // The archival time, a Number.
+          archived: integer(1767225600000),
           result: nullValue(),
           resultSignature: nullValue(),
         },
       });
     await pact.executeTest(async (server) => {
       const error = await client(server.url)
-        .verifiedResult('HSarchived000000000', exampleSignature)
+        .verifiedResult('DS02archived000000000', exampleSignature)
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SignatureVerificationError);
       expect((error as SignatureVerificationError).reason).toBe('archived');
@@ -129,11 +139,11 @@ describe('attestr-client → Attestr FlowX server API', () => {
         method: 'POST',
         path: HANDSHAKE_PATH,
         headers: { authorization: 'Basic bm90LWEtdG9rZW4' },
-        body: { flow: 'FLhappy', snapshot: 1, tag: like('user-42') },
+        body: { flow: 'FLhappy', snapshot: SNAPSHOT, tag: like('user-42') },
       })
       .willRespondWith({
         status: 401,
-        body: { httpStatusCode: 401, code: 4016, message: like('Invalid client authorization') },
+        body: { httpStatusCode: 401, code: 4016, message: 'Invalid client authorization' },
       });
     await pact.executeTest(async (server) => {
       const bad = new AttestrClient({
@@ -142,7 +152,7 @@ describe('attestr-client → Attestr FlowX server API', () => {
         clientSecret: SECRET,
       });
       const error = await bad
-        .createHandshake({ flow: 'FLhappy', snapshot: 1, tag: 'user-42' })
+        .createHandshake({ flow: 'FLhappy', snapshot: SNAPSHOT, tag: 'user-42' })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AttestrApiError);
       expect((error as AttestrApiError).code).toBe(4016);
@@ -157,15 +167,15 @@ describe('attestr-client → Attestr FlowX server API', () => {
         method: 'POST',
         path: HANDSHAKE_PATH,
         headers: { authorization: `Basic ${TOKEN}` },
-        body: { flow: 'FLnosuchflow', snapshot: 1, tag: like('user-42') },
+        body: { flow: 'FLnosuchflow', snapshot: SNAPSHOT, tag: like('user-42') },
       })
       .willRespondWith({
         status: 400,
-        body: { httpStatusCode: 400, code: 4002, message: like('Flow does not exist') },
+        body: { httpStatusCode: 400, code: 4002, message: 'Flow ID does not exist' },
       });
     await pact.executeTest(async (server) => {
       const error = await client(server.url)
-        .createHandshake({ flow: 'FLnosuchflow', snapshot: 1, tag: 'user-42' })
+        .createHandshake({ flow: 'FLnosuchflow', snapshot: SNAPSHOT, tag: 'user-42' })
         .catch((e: unknown) => e);
       expect(error).toMatchObject({ httpStatusCode: 400, code: 4002 });
     });

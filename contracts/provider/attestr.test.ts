@@ -32,7 +32,7 @@ async function post(path: string, body: unknown, token?: string) {
 async function completedHandshake(): Promise<string> {
   const hs = await post(
     '/attestr/api/v2/public/flowx/handshake',
-    { flow: 'FLmanual', snapshot: 1, tag: 'user-42' },
+    { flow: 'FLmanual', snapshot: null, tag: 'user-42' },
     TOKEN,
   );
   for (let i = 0; i < 2; i++) await post(`/__admin/sessions/${hs._id}/actions`, { action: 'succeed-stage' });

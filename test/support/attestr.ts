@@ -6,7 +6,7 @@ export const ERRORS_SCENARIO = join(scenariosDir, 'attestr-errors.yaml');
 
 /** Apps of scenarios/attestr-errors.yaml, by what they are for. */
 export const APPS = {
-  ok: { clientKey: 'ok-key', secret: 'ok-secret', authToken: 'b2stdG9rZW4' },
+  ok: { clientKey: '0a0000000000000000000000000000ff', secret: 'ok-secret', authToken: 'b2stdG9rZW4' },
   lowCredits: { authToken: 'bG93LWNyZWRpdHM' },
   unprovisioned: { authToken: 'dW5wcm92aXNpb25lZA' },
   suspended: { authToken: 'c3VzcGVuZGVk' },
@@ -14,7 +14,11 @@ export const APPS = {
   localIp: { authToken: 'bG9jYWwtaXA' },
   accountLimit: { authToken: 'YWNjb3VudC1saW1pdA' },
   apiLimit: { authToken: 'YXBpLWxpbWl0' },
+  dailyLimit: { authToken: 'ZGFpbHktbGltaXQ' },
 } as const;
+
+/** The published snapshots of the scenario's FLhappy flow (Strings, as Attestr's are). */
+export const SNAPSHOTS = ['d79c9c09-0000-4000-8000-000000000001', 'd79c9c09-0000-4000-8000-000000000002'];
 
 export interface Answer {
   status: number;

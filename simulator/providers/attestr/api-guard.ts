@@ -9,7 +9,7 @@ export const SUPPORTED_VERSIONS = ['v1', 'v2'];
 
 /**
  * The checks every server API call passes before its own: version, authorization, account
- * status, caller IP, rate limits and provisioning, in that order. Returns the client or the error.
+ * status, caller IP, rate limits (account, API, daily) and provisioning, in that order. Returns the client or the error.
  */
 export function guardApiCall(
   ctx: SimContext,
@@ -26,28 +26,25 @@ export function guardApiCall(
   const client = match ? ctx.scenario().attestr.clients.find((k) => k.authToken === match[1]) : undefined;
   if (!client) {
     const why = match ? 'the token matches no registered app' : 'expected "Authorization: Basic <authToken>"';
-    return { error: attestrError(4016, `Invalid client authorization: ${why}`) };
+    return { error: attestrError(4016, why) };
   }
-  if (client.suspended)
-    return { error: attestrError(4031, `Unauthorized: app ${client.clientKey} is suspended`) };
+  if (client.suspended) return { error: attestrError(4031, `app ${client.clientKey} is suspended`) };
   const ip = callerIp(c);
   if (client.ipWhitelist.length > 0 && !(ip && client.ipWhitelist.includes(ip))) {
-    return { error: attestrError(4039, `Request IP address ${ip ?? 'unknown'} is not whitelisted`) };
+    return { error: attestrError(4039, `caller address ${ip ?? 'unknown'} is not in the whitelist`) };
   }
-  const { account, api } = client.rateLimits;
+  const { account, api, daily } = client.rateLimits;
   if (account && !limiter.take(`account:${client.clientKey}`, account)) {
-    return {
-      error: attestrError(
-        4291,
-        `Account rate limit of ${account.requests} per ${account.windowMs} ms exceeded`,
-      ),
-    };
+    return { error: attestrError(4291, `${account.requests} requests per ${account.windowMs} ms`) };
   }
   if (api && !limiter.take(`api:${client.clientKey}:${endpoint}`, api)) {
-    return { error: attestrError(4292, `API rate limit of ${api.requests} per ${api.windowMs} ms exceeded`) };
+    return { error: attestrError(4292, `${api.requests} requests per ${api.windowMs} ms to this API`) };
+  }
+  if (daily && !limiter.takeDaily(`daily:${client.clientKey}`, daily.requests)) {
+    return { error: attestrError(4293, `${daily.requests} requests per day (UTC)`) };
   }
   if (!client.services.includes('flowx')) {
-    return { error: attestrError(4035, 'Requested service is not provisioned for your account') };
+    return { error: attestrError(4035, "flowx is not among the app's services") };
   }
   return { client };
 }

@@ -12,7 +12,8 @@ const ONE_YEAR_MS = 365 * 86_400_000;
 const createBody = z
   .object({
     flow: z.string().min(1),
-    snapshot: z.number().int().nullable().default(null),
+    // A String (the flow version's id) or null for the draft; required, as the reference says.
+    snapshot: z.string().min(1).nullable(),
     tag: z.string().min(1),
     webhook: z.boolean().default(false),
     expiry: z.number().int().positive().optional(),
@@ -39,16 +40,13 @@ export function apiRoutes(ctx: SimContext, state: ApiState): Hono<SimEnv> {
     try {
       raw = JSON.parse(await c.req.text());
     } catch {
-      return sendAttestrError(c, attestrError(4001, 'Request body is not valid JSON'));
+      return sendAttestrError(c, attestrError(4001, 'request body is not valid JSON'));
     }
     const parsed = createBody.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue.path.join('.') || 'body';
-      return sendAttestrError(
-        c,
-        attestrError(4001, `Malformed or missing parameter ${field}: ${issue.message}`),
-      );
+      return sendAttestrError(c, attestrError(4001, `${field}: ${issue.message}`));
     }
     const body = parsed.data;
     const now = ctx.clock.now();
@@ -56,17 +54,17 @@ export function apiRoutes(ctx: SimContext, state: ApiState): Hono<SimEnv> {
     if (expiresAt <= now || expiresAt > now + ONE_YEAR_MS) {
       return sendAttestrError(
         c,
-        attestrError(4001, 'Malformed parameter expiry: a ms epoch in the future, at most one year ahead'),
+        attestrError(4001, 'expiry: a ms epoch in the future, at most one year ahead'),
       );
     }
     const flow = ctx.scenario().attestr.flows.find((f) => f.id === body.flow);
-    if (!flow) return sendAttestrError(c, attestrError(4002, `Flow ${body.flow} does not exist`));
+    if (!flow) return sendAttestrError(c, attestrError(4002, `flow ${body.flow} does not exist`));
     if (body.snapshot !== null && !flow.snapshots.includes(body.snapshot)) {
-      return sendAttestrError(c, attestrError(4002, `Flow ${flow.id} has no snapshot ${body.snapshot}`));
+      return sendAttestrError(c, attestrError(4002, `flow ${flow.id} has no snapshot ${body.snapshot}`));
     }
-    if (!flow.active) return sendAttestrError(c, attestrError(40034, `Flow ${flow.id} is inactive`));
+    if (!flow.active) return sendAttestrError(c, attestrError(40034, `flow ${flow.id} is inactive`));
     if (!spendCredit(state, client)) {
-      return sendAttestrError(c, attestrError(4005, 'Low credits balance. Please recharge your account'));
+      return sendAttestrError(c, attestrError(4005, `${client.credits} credits; a handshake costs one`));
     }
     const hs = await handshakes.create(client, flow, {
       snapshot: body.snapshot,
@@ -84,20 +82,19 @@ export function apiRoutes(ctx: SimContext, state: ApiState): Hono<SimEnv> {
     const id = c.req.param('id');
     const found = await handshakes.get(id);
     if (!found || found.data.clientKey !== guarded.client.clientKey) {
-      return sendAttestrError(c, attestrError(4001, `Handshake ${id} does not exist for this app`));
+      return sendAttestrError(c, attestrError(4001, `handshake ${id} does not exist for this app`));
     }
     c.set('sessionId', id);
-    const hs = (await handshakes.readResult(id)) ?? found;
-    const { data } = hs;
+    const { data } = found;
     const head = JSON.stringify({
-      _id: hs.id,
+      _id: found.id,
       number: data.number,
       tag: data.tag,
       requestId: data.requestId,
       consumed: data.consumed,
       archived: data.archived,
     });
-    const hidden = data.archived || data.resultText === null;
+    const hidden = data.archived !== null || data.resultText === null;
     // The result goes out as the very text that was signed (see signature.ts).
     const text = `${head.slice(0, -1)},"result":${hidden ? 'null' : data.resultText},"resultSignature":${
       hidden ? 'null' : JSON.stringify(data.resultSignature)

@@ -53,11 +53,7 @@ export function deviceRoutes(handshakes: Handshakes, runs: FlowRuns): Hono<SimEn
   app.use('/flowx/sim/*', cors());
 
   const refuse = (c: Parameters<typeof sendAttestrError>[0], error: AttestrError, lc: unknown) =>
-    sendAttestrError(c, {
-      ...error,
-      message: localisedMessage(error.code, languageOf(lc)),
-      details: error.message,
-    });
+    sendAttestrError(c, { ...error, message: localisedMessage(error.code, languageOf(lc)) });
 
   app.post('/flowx/sim/runs', async (c) => {
     const parsed = launchBody.safeParse(await c.req.json().catch(() => undefined));

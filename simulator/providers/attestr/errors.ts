@@ -16,20 +16,28 @@ interface KnownCode {
   hi: string;
 }
 
-/** Documented codes with their HTTP status and user-facing messages in English and Hindi. */
+/**
+ * Codes with their HTTP status and messages. English texts are Attestr's documented ones (API
+ * error code tables of docs.attestr.com); 4081 and the Hindi texts are kyc-sim's.
+ */
 export const KNOWN_CODES: Record<number, KnownCode> = {
   4001: {
     status: 400,
-    en: 'Malformed or missing request parameter',
-    hi: 'अनुरोध पैरामीटर गलत है या मौजूद नहीं है',
+    en: 'Malformed data or missing required parameter values',
+    hi: 'डेटा गलत है या आवश्यक पैरामीटर मान मौजूद नहीं हैं',
   },
-  4002: { status: 400, en: 'Flow does not exist', hi: 'फ़्लो मौजूद नहीं है' },
+  4002: { status: 400, en: 'Flow ID does not exist', hi: 'फ़्लो आईडी मौजूद नहीं है' },
   4005: {
     status: 400,
-    en: 'Low credits balance. Please recharge your account',
-    hi: 'क्रेडिट शेष कम है। कृपया अपना खाता रिचार्ज करें',
+    en: 'Operation could not be performed due to low credits balance',
+    hi: 'क्रेडिट शेष कम होने के कारण कार्य नहीं किया जा सका',
   },
-  40034: { status: 400, en: 'Flow is inactive', hi: 'फ़्लो निष्क्रिय है' },
+  40034: { status: 400, en: 'Requested flow is inactive', hi: 'अनुरोधित फ़्लो निष्क्रिय है' },
+  40051: {
+    status: 400,
+    en: 'This endpoint does not support the provided version.',
+    hi: 'यह एंडपॉइंट दिए गए संस्करण का समर्थन नहीं करता।',
+  },
   4016: { status: 401, en: 'Invalid client authorization', hi: 'अमान्य क्लाइंट प्राधिकरण' },
   4031: { status: 403, en: 'Unauthorized access', hi: 'अनधिकृत पहुँच' },
   4035: {
@@ -39,21 +47,21 @@ export const KNOWN_CODES: Record<number, KnownCode> = {
   },
   4039: {
     status: 403,
-    en: 'Request IP address is not whitelisted',
-    hi: 'अनुरोध का IP पता श्वेतसूची में नहीं है',
+    en: "Client's IP address is not whitelisted",
+    hi: 'क्लाइंट का IP पता श्वेतसूची में नहीं है',
   },
   4081: { status: 408, en: 'The session has timed out', hi: 'सत्र का समय समाप्त हो गया है' },
   4291: {
     status: 429,
-    en: 'Account rate limit exceeded. Try again later',
-    hi: 'खाते की दर सीमा पार हो गई। बाद में कोशिश करें',
+    en: 'Maximum account rate limit exceeded',
+    hi: 'खाते की अधिकतम दर सीमा पार हो गई',
   },
-  4292: {
+  4292: { status: 429, en: 'Maximum API rate limit exceeded', hi: 'API की अधिकतम दर सीमा पार हो गई' },
+  4293: {
     status: 429,
-    en: 'API rate limit exceeded. Try again later',
-    hi: 'API की दर सीमा पार हो गई। बाद में कोशिश करें',
+    en: 'Maximum account daily limit exceeded',
+    hi: 'खाते की अधिकतम दैनिक सीमा पार हो गई',
   },
-  40051: { status: 400, en: 'Unsupported API version', hi: 'असमर्थित API संस्करण' },
   5001: {
     status: 500,
     en: 'Request could not be completed. Try again later.',
@@ -84,12 +92,12 @@ export function localisedMessage(code: number, lc: Language): string {
     : `Verification could not be completed (error ${code})`;
 }
 
-export function attestrError(code: number, message?: string, details?: unknown): AttestrError {
-  const error: AttestrError = {
-    httpStatusCode: statusOf(code),
-    code,
-    message: message ?? localisedMessage(code, 'en'),
-  };
+/**
+ * An API error: `message` is the code's documented text, as Attestr sends it; what exactly went
+ * wrong goes in `details` (a String, "available only for certain types of errors").
+ */
+export function attestrError(code: number, details?: string): AttestrError {
+  const error: AttestrError = { httpStatusCode: statusOf(code), code, message: localisedMessage(code, 'en') };
   if (details !== undefined) error.details = details;
   return error;
 }

@@ -2,7 +2,14 @@ import type { SimContext } from '../provider.js';
 import { type AttestrError, attestrError, type Language } from './errors.js';
 import { fillInput, fillOutput } from './fill.js';
 import type { FlowxErrorData, Handshake, HandshakeState, Handshakes } from './handshakes.js';
-import { decisionOf, flowxErrorData, flowxEvent, resultOf, type StageDecision } from './outcomes.js';
+import {
+  decisionOf,
+  flowxErrorData,
+  flowxEvent,
+  resultOf,
+  type StageDecision,
+  webhookHeaders,
+} from './outcomes.js';
 import type { Flow } from './schema.js';
 import { signResult } from './signature.js';
 
@@ -65,7 +72,7 @@ export class FlowRuns {
     if (hs.state === 'EXPIRED' || hs.data.expiresAt <= this.ctx.clock.now()) {
       throw new FlowxRefusal(attestrError(4081, `Handshake ${id} has expired`));
     }
-    if (hs.data.archived) throw new FlowxRefusal(attestrError(4001, `Handshake ${id} is archived`));
+    if (hs.data.archived !== null) throw new FlowxRefusal(attestrError(4001, `Handshake ${id} is archived`));
     const flow = this.flowOf(hs);
     if (!flow) throw new FlowxRefusal(attestrError(4002, `Flow ${hs.data.flowId} does not exist`));
     if (!flow.active) throw new FlowxRefusal(attestrError(40034, `Flow ${flow.id} is inactive`));
@@ -86,6 +93,7 @@ export class FlowRuns {
         const variables = state === 'CREATED' ? { ...d.variables, ...qr } : d.variables;
         return {
           ...d,
+          consumed: true,
           lc: options.lc,
           variables,
           error: undefined,
@@ -203,6 +211,7 @@ export class FlowRuns {
         provider: 'attestr',
         url: client.webhookUrl,
         sessionId: id,
+        headers: webhookHeaders(client),
         body: flowxEvent(ended),
       });
     }

@@ -40,15 +40,19 @@ export interface FlowxErrorData {
 export interface HandshakeData {
   clientKey: string;
   flowId: string;
-  snapshot: number | null;
+  /** The flow's snapshot id (a String), or null for the draft. */
+  snapshot: string | null;
   tag: string;
   webhook: boolean;
   expiresAt: number;
-  number: number;
+  /** Human-readable number, a String like "3804-324489-8469". */
+  number: string;
   digest: string;
   requestId: string;
+  /** True once flowx.js launched the handshake on a device. */
   consumed: boolean;
-  archived: boolean;
+  /** When the handshake was archived (ms epoch), else null. */
+  archived: number | null;
   lc: Language;
   /** Values of the flow's declared variables: defaults, overridden by flowx.js `qr`. */
   variables: Record<string, unknown>;
@@ -66,9 +70,19 @@ export type Handshake = SessionRecord<HandshakeData>;
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const idFrom = (bytes: Buffer) => [...bytes].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('');
 
-export class Handshakes {
-  #count = 0;
+/**
+ * Handshake ids have the shape of Attestr's (`DS02zfeuv6n4gkq51hvw6`: "DS02" and 17 lowercase
+ * letters or digits), which its Android SDK checks against ^DS0[0-9a-zA-Z_-]{6,30}$.
+ */
+export const handshakeId = (bytes: Buffer) => `DS02${idFrom(bytes.subarray(0, 17))}`;
 
+/** The human-readable number: 4-6-4 digits, as in Attestr's sample "3804-324489-8469". */
+export function handshakeNumber(digit: () => number): string {
+  const digits = (n: number) => Array.from({ length: n }, digit).join('');
+  return `${digits(4)}-${digits(6)}-${digits(4)}`;
+}
+
+export class Handshakes {
   constructor(
     readonly ctx: SimContext,
     readonly timers: SessionTimers,
@@ -81,13 +95,12 @@ export class Handshakes {
   async create(
     client: AttestrClient,
     flow: Flow,
-    request: { snapshot: number | null; tag: string; webhook: boolean; expiresAt: number },
+    request: { snapshot: string | null; tag: string; webhook: boolean; expiresAt: number },
   ): Promise<Handshake> {
     const { ctx } = this;
     const random = ctx.random();
     const now = ctx.clock.now();
-    const id = `HS${idFrom(random.bytes(18))}`;
-    this.#count += 1;
+    const id = handshakeId(random.bytes(17));
     const handshake: Handshake = {
       id,
       provider: 'attestr',
@@ -102,13 +115,13 @@ export class Handshakes {
         tag: request.tag,
         webhook: request.webhook,
         expiresAt: request.expiresAt,
-        number: this.#count,
+        number: handshakeNumber(() => random.int(0, 9)),
         digest: createHash('sha256')
           .update(`${id}:${flow.id}:${request.snapshot}:${request.tag}`)
           .digest('hex'),
         requestId: random.uuid(),
         consumed: false,
-        archived: false,
+        archived: null,
         lc: 'en',
         variables: { ...flow.variables },
         stages: flow.stages.map((s) => ({
@@ -134,17 +147,10 @@ export class Handshakes {
     return handshake;
   }
 
-  /** The Execution Result API's view; reading an ended handshake marks it consumed afterwards. */
-  async readResult(id: string): Promise<Handshake | undefined> {
-    const before = await this.get(id);
-    if (!before || !ENDED.includes(before.state as HandshakeState) || before.data.consumed) return before;
-    await this.update(id, 'consumed', (d) => ({ ...d, consumed: true }));
-    return before;
-  }
-
   async archive(id: string, reason: string): Promise<void> {
     this.timers.cancel(id, 'archive');
-    await this.update(id, 'archived', (d) => ({ ...d, archived: true }), { reason });
+    const at = this.ctx.clock.now();
+    await this.update(id, 'archived', (d) => ({ ...d, archived: d.archived ?? at }), { reason });
   }
 
   /** Arms archiving `afterMs` after the end, when the client asks for it. */
@@ -179,9 +185,5 @@ export class Handshakes {
       ...recordEvent(s, at, event, detail, state),
       data: change(s.data, s.state as HandshakeState),
     }));
-  }
-
-  resetCount(): void {
-    this.#count = 0;
   }
 }

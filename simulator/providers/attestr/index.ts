@@ -94,7 +94,6 @@ export const attestrProvider: ProviderDefinition = {
         timers.clear();
         state.limiter.clear();
         state.spent.clear();
-        handshakes.resetCount();
       },
       close: () => timers.clear(),
     };

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { type AttestrError, attestrError, type Language, localisedMessage, statusOf } from './errors.js';
 import type { FlowxErrorData, Handshake, HandshakeData } from './handshakes.js';
-import type { StageOutcome } from './schema.js';
+import type { AttestrClient, StageOutcome } from './schema.js';
 import { resultText } from './signature.js';
 
 /** What decides a running stage: the scenario's timer, the tester's click or an admin action. */
@@ -40,7 +41,8 @@ export function flowxErrorData(
   const o = decision.original;
   if (o)
     error.original = {
-      ...attestrError(o.code, o.message),
+      ...attestrError(o.code),
+      ...(o.message ? { message: o.message } : {}),
       ...(o.httpStatusCode ? { httpStatusCode: o.httpStatusCode } : {}),
     };
   return error;
@@ -59,7 +61,10 @@ const EVENTS: Record<string, string> = {
   ERRORED: 'flowx.errored',
 };
 
-/** The webhook body for an ended handshake; `result` re-serialises to the very text that was signed. */
+/**
+ * The webhook body for an ended handshake; `result` re-serialises to the very text that was
+ * signed. `snapshot` is a String (or null) and `updated` a ms epoch, as the Flow Webhooks page says.
+ */
 export function flowxEvent(hs: Handshake) {
   const { data } = hs;
   return {
@@ -73,7 +78,18 @@ export function flowxEvent(hs: Handshake) {
       resultSignature: data.resultSignature,
       flowId: data.flowId,
       snapshot: data.snapshot,
-      updated: new Date(hs.updatedAt).toISOString(),
+      updated: hs.updatedAt,
     },
   };
+}
+
+/**
+ * Attestr sends each webhook with `Authorization: Basic <token>`, the token shown (and editable)
+ * on its webhooks dashboard. Without `webhookToken` in the scenario, kyc-sim derives one.
+ */
+export function webhookHeaders(client: Pick<AttestrClient, 'clientKey' | 'webhookToken'>) {
+  const token =
+    client.webhookToken ??
+    createHash('sha256').update(`kyc-sim-webhook:${client.clientKey}`).digest('hex').slice(0, 32);
+  return { authorization: `Basic ${token}` };
 }

@@ -11,7 +11,13 @@ const rateLimitSchema = z
 
 export const attestrClientSchema = z
   .object({
-    clientKey: z.string().min(1).describe('the `cl` given to flowx.js'),
+    clientKey: z
+      .string()
+      .regex(
+        /^[0-9a-fA-F]+$/,
+        'a client key is hexadecimal (Attestr issues hex keys; its Android SDK refuses others)',
+      )
+      .describe('the `cl` given to flowx.js; hexadecimal, as Attestr issues them'),
     secret: z.string().min(1).describe('client secret: keys the HMAC-SHA256 result signature'),
     authToken: z.string().min(1).describe('sent as `Authorization: Basic <authToken>`'),
     name: z.string().default('kyc-sim app'),
@@ -33,6 +39,11 @@ export const attestrClientSchema = z
       .object({
         account: rateLimitSchema.optional().describe('all API calls of this client (4291)'),
         api: rateLimitSchema.optional().describe('calls to one API endpoint (4292)'),
+        daily: z
+          .object({ requests: z.number().int().positive().describe('requests allowed per day') })
+          .strict()
+          .optional()
+          .describe('all API calls of this client per UTC day on the simulator clock (4293)'),
       })
       .strict()
       .prefault({}),
@@ -41,6 +52,13 @@ export const attestrClientSchema = z
       .url()
       .optional()
       .describe('where events go for handshakes created with webhook: true'),
+    webhookToken: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'sent as `Authorization: Basic <webhookToken>` with every event; default: the first 32 hex characters of SHA-256("kyc-sim-webhook:" + clientKey)',
+      ),
     archiveAfterMs: z
       .number()
       .int()
@@ -110,9 +128,9 @@ export const flowSchema = z
     name: z.string().optional(),
     active: z.boolean().default(true).describe('40034 when false'),
     snapshots: z
-      .array(z.number().int())
-      .default([1])
-      .describe('published snapshot numbers; a handshake names one, or null for the draft'),
+      .array(z.string().min(1))
+      .default([])
+      .describe('published snapshot ids (Strings, e.g. UUIDs); a handshake names one, or null for the draft'),
     variables: z
       .record(z.string(), z.unknown())
       .default({})
