@@ -280,6 +280,12 @@ describe('Attestr FlowX handshakes over time', () => {
 });
 
 describe('Attestr FlowX runs as flowx.js and QA drive them', () => {
+  it("serves flowx.js with the simulator's absolute base in it, so a saved copy still finds kyc-sim", async () => {
+    const script = await call(sim(), 'GET', '/attestr/flowx.js');
+    expect(script.status).toBe(200);
+    expect(script.text).toContain(`var SERVED_BASE = ${JSON.stringify(`${sim().url}/attestr`)};`);
+  });
+
   it('fails a stage with a chosen code and cause, localised for the handshake language', async () => {
     const { json: hs } = await createHandshake(sim(), ok, { ...draft, flow: 'FLmanual' });
     await launch(sim(), hs._id, { lc: 'hi' });

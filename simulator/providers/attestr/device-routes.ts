@@ -20,6 +20,8 @@ import type { StageDecision } from './outcomes.js';
 /** The stand-in for https://cdn.attestr.com/flowx.js; only .ts is compiled, so read from the package. */
 export const FLOWX_JS_PATH = join(packageRoot, 'simulator/providers/attestr/assets/flowx.js');
 
+const BASE_PLACEHOLDER = '__KYC_SIM_FLOWX_BASE__';
+
 /** Stage error codes the overlay offers when the tester fails a stage. */
 const OFFERED_CODES = [5001, 4081, 4035, 4005, 4291, 4001];
 
@@ -46,9 +48,16 @@ export function deviceRoutes(handshakes: Handshakes, runs: FlowRuns): Hono<SimEn
   const app = new Hono<SimEnv>();
   const flowxJs = readFileSync(FLOWX_JS_PATH, 'utf8');
 
-  app.get('/flowx.js', (c) =>
-    c.body(flowxJs, 200, { 'content-type': 'text/javascript; charset=UTF-8', 'cache-control': 'no-cache' }),
-  );
+  // The absolute base of this simulator goes into the script, so a saved copy served from the
+  // app's own host keeps talking to kyc-sim (see SERVED_BASE in flowx.js).
+  app.get('/flowx.js', (c) => {
+    const url = new URL(c.req.url);
+    const base = `${url.origin}${url.pathname.replace(/\/flowx\.js$/, '')}`;
+    return c.body(flowxJs.replace(`'${BASE_PLACEHOLDER}'`, JSON.stringify(base)), 200, {
+      'content-type': 'text/javascript; charset=UTF-8',
+      'cache-control': 'no-cache',
+    });
+  });
 
   app.use('/flowx/sim/*', cors());
 
