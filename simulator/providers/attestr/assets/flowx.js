@@ -90,7 +90,7 @@
     '.status{color:#555}' +
     '.controls{display:flex;gap:6px;margin-top:6px;flex-wrap:wrap}' +
     'button,select{font:13px system-ui,sans-serif;padding:4px 10px;border:1px solid #888;border-radius:4px;' +
-    'background:#f4f4f4;color:#111;cursor:pointer}';
+    'background:#f4f4f4;color:#111;cursor:pointer;max-width:100%}';
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
