@@ -1,22 +1,49 @@
 import { type Context, Hono, type Next } from 'hono';
 import { adminApi } from './admin/api.js';
+import { refuseCrossOrigin } from './admin/guard.js';
+import { BodyTooLarge, KiB, readBodies } from './engine/body.js';
 import { journalRequests } from './engine/http-journal.js';
 import { nearestRoute } from './engine/not-matched.js';
+import { MAX_SCENARIO_BYTES } from './engine/scenario-loader.js';
 import type { Runtime } from './runtime.js';
 
 type AppEnv = { Variables: { sessionId?: string; journalNote?: string } };
 
 const ADMIN = '/__admin';
 
+/** Bodies of admin calls, unmatched paths and providers that set no limit. */
+const DEFAULT_BODY_LIMIT = 64 * KiB;
+
 /** One Hono app: the admin API, then each provider under its prefix, faults and journal around them. */
 export function createApp(runtime: Runtime): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const providerName = (path: string) => runtime.providerOf(path)?.definition.name ?? 'simulator';
 
-  app.route(ADMIN, adminApi(runtime));
+  // Every route, admin included: a Host we do not know is a DNS-rebinding page, not a client.
+  app.use('*', async (c, next) => {
+    const host = c.req.header('host');
+    if (runtime.allowedHosts.allows(host)) return next();
+    c.set('journalNote', 'refused: unknown Host');
+    return c.json({ error: runtime.allowedHosts.refusal(host ?? '') }, 403);
+  });
 
   const journal = journalRequests(runtime.journal, providerName);
   app.use('*', (c, next) => (c.req.path.startsWith(ADMIN) ? next() : journal(c, next)));
+
+  app.use(
+    '*',
+    readBodies({
+      limit: (method, path) => {
+        if (path === `${ADMIN}/scenario`) return MAX_SCENARIO_BYTES;
+        return runtime.providerOf(path)?.definition.bodyLimit?.(method, path) ?? DEFAULT_BODY_LIMIT;
+      },
+      previewBytes: runtime.journal.bodyLimit,
+      tooLarge: (c, error) => errorFor(c, 413, 'PAYLOAD_TOO_LARGE', error.message),
+    }),
+  );
+
+  app.use(`${ADMIN}/*`, refuseCrossOrigin());
+  app.route(ADMIN, adminApi(runtime));
 
   // Most scenarios declare no faults: that path stays synchronous.
   app.use('*', (c, next) =>
@@ -55,12 +82,17 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     return c.json({ error: 'not found', explanation }, 404);
   });
 
-  app.onError((error, c) => {
-    runtime.log.error({ err: error, path: c.req.path }, 'unhandled error in a route');
+  /** An error in the format of whoever owns the path: the provider's, or kyc-sim's own `{error}`. */
+  const errorFor = (c: Context, status: number, code: string | undefined, message: string) => {
     const provider = runtime.providerOf(c.req.path);
-    const message = `kyc-sim internal error: ${error.message}`;
-    if (provider) return provider.definition.errorResponse(c, { status: 500, message });
-    return c.json({ error: message }, 500);
+    if (provider) return provider.definition.errorResponse(c, { status, code, message });
+    return c.json({ error: message }, status as 413 | 500);
+  };
+
+  app.onError((error, c) => {
+    if (error instanceof BodyTooLarge) return errorFor(c, 413, 'PAYLOAD_TOO_LARGE', error.message);
+    runtime.log.error({ err: error, path: c.req.path }, 'unhandled error in a route');
+    return errorFor(c, 500, undefined, `kyc-sim internal error: ${error.message}`);
   });
 
   return app;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Faker } from '@faker-js/faker';
 import pino, { type Logger } from 'pino';
+import { AllowedHosts } from './engine/allowed-hosts.js';
 import { Clock, type ClockMode } from './engine/clock.js';
 import { createFaker } from './engine/fake.js';
 import { FaultInjector } from './engine/faults.js';
@@ -32,6 +33,13 @@ export interface SimulatorOptions {
   store?: SessionStore;
   logLevel?: pino.Level | 'silent';
   journalCapacity?: number;
+  /** Characters of each request body, response body and websocket frame the journal keeps. */
+  journalBodyLimit?: number;
+  /**
+   * Host names (besides loopback names and the bound address) requests may name in their Host
+   * header; `*` allows any, which gives up the DNS-rebinding protection.
+   */
+  allowedHosts?: string[];
 }
 
 export interface RunningProvider {
@@ -47,6 +55,7 @@ export class Runtime {
   readonly faults = new FaultInjector();
   readonly webhooks: WebhookSender;
   readonly log: Logger;
+  readonly allowedHosts: AllowedHosts;
   readonly ctx: SimContext;
   readonly providers: RunningProvider[];
   #loaded!: LoadedScenario<Scenario>;
@@ -56,7 +65,8 @@ export class Runtime {
 
   private constructor(private readonly options: SimulatorOptions) {
     this.clock = new Clock(options.clock ?? 'real');
-    this.journal = new Journal(() => this.clock.now(), options.journalCapacity);
+    this.journal = new Journal(() => this.clock.now(), options.journalCapacity, options.journalBodyLimit);
+    this.allowedHosts = new AllowedHosts(options.host ?? '127.0.0.1', options.allowedHosts);
     this.store = options.store ?? new MemorySessionStore();
     this.webhooks = new WebhookSender(this.clock, this.journal);
     this.log = pino({ name: 'kyc-sim', level: options.logLevel ?? 'info' });

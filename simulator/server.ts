@@ -28,6 +28,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
   server.on('upgrade', (request, socket, head) => {
+    socket.on('error', () => {}); // a client that vanishes mid-handshake is no reason to stop
+    if (!runtime.allowedHosts.allows(request.headers.host)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const provider = runtime.providerOf(path);
     for (const route of provider?.instance.sockets ?? []) {

@@ -8,6 +8,8 @@ const scenario = {
   yoti: { apps: [{ sdkId: SDK, scenarios: [{ id: 'manual', outcome: { type: 'manual' } }] }] },
 };
 
+const JSON_TYPE = { 'content-type': 'application/json' };
+
 describe('admin API', () => {
   const sim = useSimulator({ scenario });
 
@@ -32,11 +34,23 @@ describe('admin API', () => {
   it('shows the clock and refuses to advance real time', async () => {
     const clock = await admin(sim(), 'GET', '/clock');
     expect(clock.mode).toBe('real');
-    const res = await fetch(`${sim().url}/__admin/clock/advance`, { method: 'POST', body: '{"ms": 10}' });
+    const res = await fetch(`${sim().url}/__admin/clock/advance`, {
+      method: 'POST',
+      body: '{"ms": 10}',
+      headers: JSON_TYPE,
+    });
     expect(res.status).toBe(409);
-    const bad = await fetch(`${sim().url}/__admin/clock/advance`, { method: 'POST', body: '{"ms": -1}' });
+    const bad = await fetch(`${sim().url}/__admin/clock/advance`, {
+      method: 'POST',
+      body: '{"ms": -1}',
+      headers: JSON_TYPE,
+    });
     expect(bad.status).toBe(400);
-    const notJson = await fetch(`${sim().url}/__admin/clock/advance`, { method: 'POST', body: '{' });
+    const notJson = await fetch(`${sim().url}/__admin/clock/advance`, {
+      method: 'POST',
+      body: '{',
+      headers: JSON_TYPE,
+    });
     expect(notJson.status).toBe(400);
   });
 
@@ -80,6 +94,7 @@ describe('admin API', () => {
         name: 'broken',
         yoti: { apps: [{ sdkId: 'x', scenarios: [{ id: 's', lifetimeMs: -5 }] }] },
       }),
+      headers: JSON_TYPE,
     });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({

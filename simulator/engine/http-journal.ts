@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
+import { bodyPreview } from './body.js';
 import type { Journal } from './journal.js';
 
 /** Headers left out of the journal: secrets of the browser session and per-hop noise. */
@@ -52,6 +53,25 @@ function withoutDropped(entries: Iterable<[string, string | string[] | undefined
   return headers;
 }
 
+/** True when the request says it carries a body. */
+function declaresBody(c: Context): boolean {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return false;
+  const declared = c.req.header('content-length');
+  return declared === undefined ? c.req.header('transfer-encoding') !== undefined : declared !== '0';
+}
+
+/**
+ * The request body as the journal keeps it: the leading bytes the body reader kept (text types),
+ * or a placeholder naming the type and size; never more than the reader's preview.
+ */
+async function journaledBody(c: Context): Promise<{ text: string; size: number }> {
+  const contentType = c.req.header('content-type') ?? null;
+  const { bytes, size, whole } = await bodyPreview(c);
+  const total = whole ? size : Math.max(size, Number(c.req.header('content-length')) || 0);
+  if (!isText(contentType)) return { text: `<${contentType ?? 'binary'} body, ${total} bytes>`, size: total };
+  return { text: new TextDecoder().decode(bytes), size: total };
+}
+
 /** Records every HTTP request and its answer. `providerOf` names the provider by path. */
 export function journalRequests(
   journal: Journal,
@@ -60,30 +80,29 @@ export function journalRequests(
   return async (c, next) => {
     const started = performance.now();
     const req = c.req.raw;
-    const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.body !== null;
-    // Hono caches the body, so reading it here leaves it readable for the route.
-    const requestBody = hasBody
-      ? isText(req.headers.get('content-type'))
-        ? await c.req.text()
-        : `<${req.headers.get('content-type') ?? 'binary'} body>`
-      : undefined;
     await next();
     const res = c.res;
     const path = c.req.path;
     const queryAt = req.url.indexOf('?');
-    journal.record({
-      kind: 'http',
-      provider: providerOf(path),
-      method: req.method,
-      path,
-      query: queryAt >= 0 ? req.url.slice(queryAt + 1) : undefined,
-      status: res.status,
-      durationMs: Math.round((performance.now() - started) * 100) / 100,
-      requestHeaders: journaledHeaders(c),
-      requestBody,
-      responseBody: responseText(res),
-      sessionId: c.get('sessionId'),
-      note: c.get('journalNote'),
-    });
+    const durationMs = Math.round((performance.now() - started) * 100) / 100;
+    const record = (requestBody?: { text: string; size: number }) =>
+      journal.record({
+        kind: 'http',
+        provider: providerOf(path),
+        method: req.method,
+        path,
+        query: queryAt >= 0 ? req.url.slice(queryAt + 1) : undefined,
+        status: res.status,
+        durationMs,
+        requestHeaders: journaledHeaders(c),
+        requestBody: requestBody?.text,
+        requestBodyBytes: requestBody?.size,
+        responseBody: responseText(res),
+        sessionId: c.get('sessionId'),
+        note: c.get('journalNote'),
+      });
+    if (!declaresBody(c)) return record();
+    // Not awaited: a body the route never read may still be on its way; the answer must not wait.
+    journaledBody(c).then(record, () => record());
   };
 }

@@ -16,7 +16,10 @@ export interface JournalEntry {
   status?: number;
   durationMs?: number;
   requestHeaders?: Record<string, string>;
+  /** The request body's text, clipped to the journal's body limit. */
   requestBody?: string;
+  /** The request body's whole size in bytes, when it had one. */
+  requestBodyBytes?: number;
   responseBody?: string;
   /** For websocket frames: the text of the frame. */
   message?: string;
@@ -48,11 +51,20 @@ export type JournalInput = Omit<JournalEntry, 'id' | 'at' | 'requestHeaders' | '
 
 type StoredEntry = JournalInput & { id: number; at: number; materialized?: true };
 
-const MAX_BODY_CHARS = 16_384;
+/** Bodies and frames longer than this (characters) are clipped when recorded, unless told otherwise. */
+export const DEFAULT_JOURNAL_BODY_LIMIT = 4096;
 
-export function clip(text: string | undefined): string | undefined {
-  if (text === undefined || text.length <= MAX_BODY_CHARS) return text;
-  return `${text.slice(0, MAX_BODY_CHARS)}…[${text.length - MAX_BODY_CHARS} more chars]`;
+/**
+ * `text` cut to `limit` characters, with the whole size noted when anything is missing. `size` is
+ * the whole size in bytes when `text` is already only the start of something larger.
+ */
+export function clip(text: string | undefined, limit: number, size?: number): string | undefined {
+  if (text === undefined) return text;
+  if (text.length > limit)
+    return `${text.slice(0, limit)}…[clipped: ${size ?? Buffer.byteLength(text)} bytes in all]`;
+  if (size !== undefined && size > text.length && size > Buffer.byteLength(text))
+    return `${text}…[clipped: ${size} bytes in all]`;
+  return text;
 }
 
 export class Journal {
@@ -66,6 +78,8 @@ export class Journal {
   constructor(
     private readonly now: () => number,
     private readonly capacity = 5_000,
+    /** Characters of a body or frame kept; the rest is dropped when recorded, its size noted. */
+    readonly bodyLimit = DEFAULT_JOURNAL_BODY_LIMIT,
   ) {
     this.#entries = new Array(capacity);
   }
@@ -75,11 +89,16 @@ export class Journal {
     const stored = entry as StoredEntry;
     stored.id = this.#nextId++;
     stored.at ??= this.now();
+    // Clipped now, not when read: a ring of 5,000 whole bodies would be gigabytes.
+    stored.requestBody = clip(stored.requestBody, this.bodyLimit, stored.requestBodyBytes);
+    if (typeof stored.responseBody === 'string')
+      stored.responseBody = clip(stored.responseBody, this.bodyLimit);
+    stored.message = clip(stored.message, this.bodyLimit);
     this.#entries[(this.#start + this.#count) % this.capacity] = stored;
     if (this.#count < this.capacity) this.#count++;
     else this.#start = (this.#start + 1) % this.capacity;
     if (this.#listeners.size === 0) return;
-    const full = materialize(stored);
+    const full = materialize(stored, this.bodyLimit);
     for (const listener of this.#listeners) listener(full);
   }
 
@@ -96,7 +115,7 @@ export class Journal {
       if (filter.sessionId && e.sessionId !== filter.sessionId) continue;
       if (filter.since !== undefined && e.id <= filter.since) continue;
       if (filter.path && !e.path.includes(filter.path)) continue;
-      out.push(materialize(e));
+      out.push(materialize(e, this.bodyLimit));
     }
     return out;
   }
@@ -118,14 +137,11 @@ export class Journal {
   }
 }
 
-/** Resolves an entry's lazy fields and clips long texts, once; later reads get the same object. */
-function materialize(e: StoredEntry): JournalEntry {
+/** Resolves an entry's lazy fields (clipping a lazy body), once; later reads get the same object. */
+function materialize(e: StoredEntry, bodyLimit: number): JournalEntry {
   if (!e.materialized) {
     if (typeof e.requestHeaders === 'function') e.requestHeaders = e.requestHeaders();
-    if (typeof e.responseBody === 'function') e.responseBody = e.responseBody();
-    e.requestBody = clip(e.requestBody);
-    e.responseBody = clip(e.responseBody);
-    e.message = clip(e.message);
+    if (typeof e.responseBody === 'function') e.responseBody = clip(e.responseBody(), bodyLimit);
     e.materialized = true;
   }
   return e as JournalEntry;

@@ -22,6 +22,12 @@ export class ScenarioError extends Error {
   }
 }
 
+/**
+ * Scenario files larger than this are refused before parsing: hand-written scenarios are a few
+ * KiB, and YAML parsing time grows faster than the text (8.5 MB took half a minute).
+ */
+export const MAX_SCENARIO_BYTES = 1024 * 1024;
+
 export interface LoadedScenario<T> {
   scenario: T;
   /** Where the file came from; relative paths inside a scenario resolve against its folder. */

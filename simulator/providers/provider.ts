@@ -66,6 +66,11 @@ export interface ProviderDefinition {
   name: string;
   /** Mount prefix on the simulator, e.g. /yoti for https://api.yoti.com. */
   prefix: string;
+  /**
+   * The largest request body (bytes) a route takes; larger ones get a 413 in the provider's format
+   * before the route runs (engine/body.ts). Sized to what the real provider accepts. 64 KiB when absent.
+   */
+  bodyLimit?(method: string, path: string): number;
   /** Env-style lines printed at start so users know where to point clients. */
   clientHints(baseUrl: string): string[];
   /** The provider's own error response, used for its routes, faults and unmatched requests. */

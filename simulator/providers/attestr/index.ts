@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { KiB } from '../../engine/body.js';
 import { SessionTimers } from '../../engine/session-timers.js';
 import { ActionError, type ProviderDefinition, type SessionAction, type SimEnv } from '../provider.js';
 import { type ApiState, apiRoutes } from './api-routes.js';
@@ -32,6 +33,8 @@ export const attestrProvider: ProviderDefinition = {
     `ATTESTR_API_URL=${base}/attestr   (api/v2/public/flowx/handshake)`,
     `ATTESTR_FLOWX_JS=${base}/attestr/flowx.js`,
   ],
+  // Handshakes and device-run calls are small JSON documents.
+  bodyLimit: () => 64 * KiB,
   errorResponse: attestrErrorResponse,
   create(ctx) {
     const timers = new SessionTimers(ctx.clock, 'attestr');

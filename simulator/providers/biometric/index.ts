@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { KiB, MiB } from '../../engine/body.js';
 import { ActionError, type ProviderDefinition, type SessionAction, type SimEnv } from '../provider.js';
 import { apiRoutes } from './api-routes.js';
 import { biometricErrorResponse } from './errors.js';
@@ -27,6 +28,8 @@ export const biometricProvider: ProviderDefinition = {
     `BIOMETRIC_REMOTE_URL=${base}/biometric/remote   (flow pages; finished at ${base}/biometric/remote/finished)`,
     `Android SDK BASE_URL=${base}/biometric/test/short?   (legacy flow; session at ${base}/biometric/test/v1/main/session/<id>/)`,
   ],
+  // metadata.face2face.photo1 is a base64 photo (phone cameras: megabytes); the rest is small JSON.
+  bodyLimit: (_method, path) => (path.endsWith('/flows/session/create/') ? 16 * MiB : 64 * KiB),
   errorResponse: biometricErrorResponse,
   create(ctx) {
     const sessions = new FlowSessions(ctx);

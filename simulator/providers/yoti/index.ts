@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { MiB } from '../../engine/body.js';
 import { ActionError, type ProviderDefinition, type SessionAction, type SimEnv } from '../provider.js';
 import { amlRoutes } from './aml/routes.js';
 import { yotiAdminRoutes } from './auth/admin-routes.js';
@@ -26,6 +27,8 @@ export const yotiProvider: ProviderDefinition = {
     `YOTI_SHARE_URL=${base}/yoti/api/v1.1   (QR codes, refs, ws connect-sessions)`,
     `YOTI_SANDBOX_URL=${base}/yoti/sandbox/v1   (@getyoti/sdk-sandbox token API)`,
   ],
+  // Selfie uploads are megabytes; IDV session specs and sandbox configurations are the largest JSON.
+  bodyLimit: (_method, path) => (/\/face-capture\/[^/]+\/image$/.test(path) ? 16 * MiB : 1 * MiB),
   errorResponse: yotiErrorResponse,
   create(ctx) {
     // Apps, keys and nonces of this simulator. Signed APIs guard their routes with

@@ -5,7 +5,9 @@ export async function api(method, path, body) {
   const init = { method, headers: {} };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
-    init.headers['content-type'] = typeof body === 'string' ? 'text/plain' : 'application/json';
+    // A string is scenario text (YAML, or JSON which YAML reads too); never text/plain, which the
+    // admin API refuses as a type any web page could send it.
+    init.headers['content-type'] = typeof body === 'string' ? 'application/yaml' : 'application/json';
   }
   let res;
   try {
