@@ -43,6 +43,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   );
 
   app.use(`${ADMIN}/*`, refuseCrossOrigin());
+  app.use(`${ADMIN}/*`, runtime.adminAuth.middleware());
   app.route(ADMIN, adminApi(runtime));
 
   // Most scenarios declare no faults: that path stays synchronous.

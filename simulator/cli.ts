@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_JOURNAL_BODY_LIMIT } from './engine/journal.js';
 import { loadScenarioFile, ScenarioError } from './engine/scenario-loader.js';
 import { packageRoot } from './paths.js';
 import { providers } from './providers/index.js';
@@ -43,6 +44,28 @@ program
     integer,
     5000,
   )
+  .option(
+    '--journal-body-limit <chars>',
+    'characters of each body and websocket frame the journal keeps (the rest is dropped, its size noted)',
+    integer,
+    DEFAULT_JOURNAL_BODY_LIMIT,
+  )
+  .option(
+    '--allowed-host <name>',
+    'a Host name clients use besides localhost and the bound address (repeatable; * allows any)',
+    (name: string, names: string[]) => [...names, name],
+    [] as string[],
+  )
+  .addOption(
+    new Option(
+      '--admin-token <token>',
+      'every /__admin call must carry it (Authorization: Bearer); the console logs in by a one-time link',
+    ).env('KYC_SIM_ADMIN_TOKEN'),
+  )
+  .option(
+    '--unsafe-open-admin',
+    'allow a non-loopback --host without --admin-token (anyone who can connect controls kyc-sim)',
+  )
   // For the CommonJS wrapper (cjs/index.cjs): the parent holds our stdin; when it dies, we go too.
   .addOption(new Option('--exit-with-stdin', 'exit when standard input closes').hideHelp())
   .action(async (opts) => {
@@ -56,6 +79,10 @@ program
         seed: opts.seed,
         logLevel: opts.logLevel,
         journalCapacity: opts.journalSize,
+        journalBodyLimit: opts.journalBodyLimit,
+        allowedHosts: opts.allowedHost,
+        adminToken: opts.adminToken,
+        unsafeOpenAdmin: opts.unsafeOpenAdmin,
       });
     } catch (error) {
       fail(error);
@@ -68,8 +95,8 @@ program
       'Point your clients at it:',
       ...providers.flatMap((p) => p.clientHints(sim.url).map((line) => `  ${line}`)),
       '',
-      `QA console: ${sim.url}/__admin/ui`,
-      `Admin API:  ${sim.url}/__admin   (health, sessions, clock, requests, scenario, reset)`,
+      `QA console: ${sim.consoleUrl()}${opts.adminToken ? '   (one-time login link)' : ''}`,
+      `Admin API:  ${sim.url}/__admin   (health, sessions, clock, requests, scenario, reset)${opts.adminToken ? '\n            every call needs Authorization: Bearer <admin token>' : ''}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     // Whoever read our output may be gone by shutdown time (a closed pipe must not crash us).

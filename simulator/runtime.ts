@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Faker } from '@faker-js/faker';
 import pino, { type Logger } from 'pino';
+import { AdminAuth } from './admin/auth.js';
 import { AllowedHosts } from './engine/allowed-hosts.js';
 import { Clock, type ClockMode } from './engine/clock.js';
 import { createFaker } from './engine/fake.js';
@@ -40,6 +41,10 @@ export interface SimulatorOptions {
    * header; `*` allows any, which gives up the DNS-rebinding protection.
    */
   allowedHosts?: string[];
+  /** When set, every /__admin request must carry it (Authorization: Bearer) or a console login. */
+  adminToken?: string;
+  /** Bind a non-loopback host without an admin token anyway: anyone who can connect controls kyc-sim. */
+  unsafeOpenAdmin?: boolean;
 }
 
 export interface RunningProvider {
@@ -56,6 +61,7 @@ export class Runtime {
   readonly webhooks: WebhookSender;
   readonly log: Logger;
   readonly allowedHosts: AllowedHosts;
+  readonly adminAuth: AdminAuth;
   readonly ctx: SimContext;
   readonly providers: RunningProvider[];
   #loaded!: LoadedScenario<Scenario>;
@@ -67,6 +73,7 @@ export class Runtime {
     this.clock = new Clock(options.clock ?? 'real');
     this.journal = new Journal(() => this.clock.now(), options.journalCapacity, options.journalBodyLimit);
     this.allowedHosts = new AllowedHosts(options.host ?? '127.0.0.1', options.allowedHosts);
+    this.adminAuth = new AdminAuth(options.adminToken);
     this.store = options.store ?? new MemorySessionStore();
     this.webhooks = new WebhookSender(this.clock, this.journal);
     this.log = pino({ name: 'kyc-sim', level: options.logLevel ?? 'info' });

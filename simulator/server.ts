@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.js';
+import { isLoopback } from './engine/allowed-hosts.js';
 import { JournaledSocket } from './engine/sockets.js';
 import { Runtime, type SimulatorOptions } from './runtime.js';
 
@@ -14,6 +15,10 @@ export interface RunningSimulator {
   runtime: Runtime;
   /** Every route the simulator answers, as `{method, path}` with Hono's `:param` syntax. */
   routes: { method: string; path: string }[];
+  /** Headers every admin API call needs: the admin token, when one is set. */
+  adminHeaders: Record<string, string>;
+  /** The console's address; with an admin token, a link that logs in the first browser to open it. */
+  consoleUrl(): string;
   close(): Promise<void>;
 }
 
@@ -22,6 +27,11 @@ const MAX_FRAME_BYTES = 64 * 1024;
 
 /** One Node server, one Hono app, websocket upgrades routed to the provider that owns the path. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopback(host) && !options.adminToken && !options.unsafeOpenAdmin)
+    throw new Error(
+      `binding ${host} lets anyone who can reach this machine drive the admin API (reset, decide sessions, read keys); give an admin token (--admin-token or KYC_SIM_ADMIN_TOKEN), or --unsafe-open-admin if the network is yours alone`,
+    );
   const runtime = await Runtime.create(options);
   const app = createApp(runtime);
   const server = createAdaptorServer({ fetch: app.fetch });
@@ -65,7 +75,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
   });
 
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
@@ -89,5 +98,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     return closing;
   };
   const routes = app.routes.filter((r) => r.method !== 'ALL').map(({ method, path }) => ({ method, path }));
-  return { url, port, runtime, routes, close };
+  const adminHeaders: Record<string, string> = options.adminToken
+    ? { authorization: `Bearer ${options.adminToken}` }
+    : {};
+  const consoleUrl = () => runtime.adminAuth.consoleUrl(url);
+  return { url, port, runtime, routes, adminHeaders, consoleUrl, close };
 }

@@ -72,6 +72,7 @@ describe('/__admin/ui', () => {
     const { qrcode, id } = await newShare();
     const res = await fetch(`${sim().url}/__admin/ui/api/yoti/scan`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ url: qrcode }),
     });
     expect(res.status).toBe(200);
@@ -92,6 +93,7 @@ describe('/__admin/ui', () => {
   ])('refuses %s with a 400 that says why', async (_, body, reason) => {
     const res = await fetch(`${sim().url}/__admin/ui/api/yoti/scan`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(400);
@@ -103,6 +105,7 @@ describe('/__admin/ui', () => {
     await admin(sim(), 'POST', '/reset');
     const res = await fetch(`${sim().url}/__admin/ui/api/yoti/scan`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ url: qrcode }),
     });
     expect(res.status).toBe(404);

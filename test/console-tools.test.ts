@@ -61,6 +61,7 @@ describe('QA console tools', () => {
     expect(loaded.scenario.yoti.apps[0].scenarios[0]).toMatchObject({ id: 'quick', lifetimeMs: 1000 });
     const restored = await fetch(`${sim().url}/__admin/scenario`, {
       method: 'PUT',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(consoleScenario),
     });
     expect(restored.status).toBe(200);

@@ -174,7 +174,11 @@ describe('Yoti share flow', () => {
   it('refuses actions that make no sense, with a reason', async () => {
     const { session_data } = await resolveRef(sim(), (await requestQr(sim(), SDK, 'manual')).ref_id);
     const post = (id: string, body: unknown) =>
-      fetch(`${sim().url}/__admin/sessions/${id}/actions`, { method: 'POST', body: JSON.stringify(body) });
+      fetch(`${sim().url}/__admin/sessions/${id}/actions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const unknown = await post(session_data, { action: 'explode' });
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toMatchObject({ actions: ['complete', 'fail', 'time-out'] });

@@ -26,7 +26,10 @@ export async function admin<T = any>(
 ): Promise<T> {
   const res = await fetch(`${sim.url}/__admin${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...sim.adminHeaders,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

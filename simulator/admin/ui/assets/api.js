@@ -15,6 +15,8 @@ export async function api(method, path, body) {
   } catch (error) {
     return { ok: false, status: 0, data: { error: `the simulator did not answer: ${error.message}` } };
   }
+  // The admin token is on and this console's login is gone (a restart): show the login page.
+  if (res.status === 401) window.location.reload();
   const text = await res.text();
   let data = null;
   try {
