@@ -21,6 +21,10 @@ function cliArguments(options, scenarioFile) {
   if (options.clock !== undefined) args.push('--clock', options.clock);
   if (options.seed !== undefined) args.push('--seed', String(options.seed));
   if (options.journalCapacity !== undefined) args.push('--journal-size', String(options.journalCapacity));
+  if (options.journalBodyLimit !== undefined)
+    args.push('--journal-body-limit', String(options.journalBodyLimit));
+  for (const name of options.allowedHosts ?? []) args.push('--allowed-host', name);
+  if (options.unsafeOpenAdmin) args.push('--unsafe-open-admin');
   return args;
 }
 
@@ -35,6 +39,8 @@ function startSimulator(options = {}) {
   }
   const child = spawn(process.execPath, cliArguments(options, scenarioFile), {
     cwd: options.cwd ?? process.cwd(),
+    // The admin token goes by environment, not argv, which other users of the machine can list.
+    env: options.adminToken ? { ...process.env, KYC_SIM_ADMIN_TOKEN: options.adminToken } : process.env,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const removeScenario = () => scenarioDir && rmSync(scenarioDir, { recursive: true, force: true });

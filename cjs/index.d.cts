@@ -15,6 +15,14 @@ export interface SimulatorOptions {
   /** pino level of the child's log on stderr; silent when absent. */
   logLevel?: string;
   journalCapacity?: number;
+  /** Characters of each body and frame the journal keeps (docs/security.md). */
+  journalBodyLimit?: number;
+  /** Host names clients use besides loopback names and the bound address. */
+  allowedHosts?: string[];
+  /** Every /__admin call must carry `Authorization: Bearer <adminToken>`. */
+  adminToken?: string;
+  /** Bind a non-loopback host without an admin token anyway. */
+  unsafeOpenAdmin?: boolean;
   /** Working directory of the child: relative scenario paths and .kyc-sim/ are found there. */
   cwd?: string;
 }
