@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dbsExampleSession } from '../clients/yoti-idv/index.js';
 import { admin, useSimulator } from './support/simulator.js';
-import { deadlineIn, idvBase, idvScenario, SDK_ID, testKeys } from './support/yoti-idv.js';
+import { deadlineIn, officialIdvClient } from './support/yoti-idv.js';
 
-// The unmodified official SDK, loaded after YOTI_IDV_API_URL is set (it reads the variable on load).
+// The SDK's own modules, for the base classes below (officialIdvClient loads it pointed here).
 const require = createRequire(import.meta.url);
 // biome-ignore lint/suspicious/noExplicitAny: the SDK is untyped JavaScript here
 type Any = any;
@@ -83,10 +83,7 @@ describe('the official yoti SDK (IDVClient) against the simulator', () => {
   let client: Any;
 
   beforeAll(async () => {
-    await admin(sim(), 'PUT', '/scenario', await idvScenario());
-    process.env.YOTI_IDV_API_URL = idvBase(sim());
-    yoti = require('yoti');
-    client = new yoti.IDVClient(SDK_ID, (await testKeys()).privateKeyPem);
+    ({ yoti, client } = await officialIdvClient(sim()));
   });
 
   it('creates the guide’s DBS session, reads its configuration, then the branch review results', async () => {

@@ -1,8 +1,10 @@
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { YotiIdvClient } from '../../clients/yoti-idv/index.js';
 import { generateYotiKeyPair, type PemKeyPair } from '../../simulator/providers/yoti/auth/key-pair.js';
 import type { RunningSimulator } from '../../simulator/server.js';
+import { admin } from './simulator.js';
 
 /** Shared set-up of the IDV test files: an app with a registered key, a receiver, clients. */
 
@@ -37,6 +39,20 @@ export async function idvScenario(
 }
 
 export const idvBase = (sim: RunningSimulator) => `${sim.url}/yoti/idverify/v1`;
+
+// biome-ignore lint/suspicious/noExplicitAny: the SDK is untyped JavaScript
+type Sdk = any;
+
+/**
+ * Loads the test scenario and the unmodified `yoti` SDK pointed at the simulator through
+ * YOTI_IDV_API_URL (which it reads on load), with an IDVClient for the test app.
+ */
+export async function officialIdvClient(sim: RunningSimulator): Promise<{ yoti: Sdk; client: Sdk }> {
+  await admin(sim, 'PUT', '/scenario', await idvScenario());
+  process.env.YOTI_IDV_API_URL = idvBase(sim);
+  const yoti = createRequire(import.meta.url)('yoti');
+  return { yoti, client: new yoti.IDVClient(SDK_ID, (await testKeys()).privateKeyPem) };
+}
 
 export async function ourClient(sim: RunningSimulator, sdkId = SDK_ID): Promise<YotiIdvClient> {
   return new YotiIdvClient({ baseUrl: idvBase(sim), sdkId, privateKeyPem: (await testKeys()).privateKeyPem });

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { SessionRecord } from '../../../engine/store.js';
 import { ActionError, type SessionAction } from '../../provider.js';
+import {
+  type IdentityProfileOutcome,
+  identityProfileOutcomeSchema,
+} from './identity-profile/outcome-schema.js';
 import type { IdvSessions } from './idv-sessions.js';
 import { IDV_ENDED, type IdvState, yotiTime } from './model.js';
 import { checkOutcomeSchema, recommendationValues } from './schema.js';
@@ -31,11 +35,22 @@ export function idvActions(sessions: IdvSessions): Record<string, SessionAction>
   return {
     complete: {
       description:
-        'Every check reports (scenario outcome, or the checks given here by type) and the session COMPLETES',
-      params: z.object({ checks: z.record(z.string(), checkOutcomeSchema).optional() }).strict(),
-      async run(session, params: { checks?: Record<string, z.output<typeof checkOutcomeSchema>> }) {
+        'Every check reports (scenario outcome, or the checks given here by type) and the session COMPLETES; identityProfile sets an identity-profile session’s result',
+      params: z
+        .object({
+          checks: z.record(z.string(), checkOutcomeSchema).optional(),
+          identityProfile: identityProfileOutcomeSchema.optional(),
+        })
+        .strict(),
+      async run(
+        session,
+        params: {
+          checks?: Record<string, z.output<typeof checkOutcomeSchema>>;
+          identityProfile?: IdentityProfileOutcome;
+        },
+      ) {
         ongoing(session);
-        await sessions.complete(session.id, 'admin action', params.checks);
+        await sessions.complete(session.id, 'admin action', params.checks, params.identityProfile);
       },
     },
     'ibv-review': {

@@ -1,4 +1,5 @@
 import type { RandomSource } from '../../../engine/random.js';
+import { documentSpecs, profileCheckTypes } from './identity-profile/capture.js';
 import {
   type CheckRecord,
   type IdvSession,
@@ -17,13 +18,18 @@ export function buildSession(
 ): IdvSession {
   const { payload } = valid;
   const created = yotiTime(now);
-  const requirements: RequirementRecord[] = payload.required_documents.map((doc, documentIndex) => ({
+  const requirements: RequirementRecord[] = documentSpecs(payload).map((doc, documentIndex) => ({
     id: random.uuid(),
     type: doc.type,
     state: 'REQUIRED',
     documentIndex,
   }));
-  for (const check of payload.requested_checks) {
+  // Identity-profile sessions also run the checks their profile needs.
+  const requestedChecks = [
+    ...payload.requested_checks,
+    ...profileCheckTypes(payload).map((type) => ({ type, config: undefined })),
+  ];
+  for (const check of requestedChecks) {
     if (check.type === 'LIVENESS') {
       const livenessType = (check.config as { liveness_type?: string } | undefined)?.liveness_type ?? 'ZOOM';
       requirements.push({ id: random.uuid(), type: 'LIVENESS', state: 'REQUIRED', livenessType });
@@ -32,7 +38,7 @@ export function buildSession(
       requirements.push({ id: random.uuid(), type: 'FACE_CAPTURE', state: 'REQUIRED' });
   }
 
-  const checks: CheckRecord[] = payload.requested_checks.map((check) => ({
+  const checks: CheckRecord[] = requestedChecks.map((check) => ({
     id: random.uuid(),
     type: check.type,
     state: 'CREATED',

@@ -1,6 +1,8 @@
 import type { Faker } from '@faker-js/faker';
 import type { RandomSource } from '../../../engine/random.js';
 import { supportedCountries } from './configuration-view.js';
+import { documentSpecs } from './identity-profile/capture.js';
+import { withIdentityProfile } from './identity-profile/result.js';
 import { generatedMedia } from './media.js';
 import { type CheckRecord, type IdvData, type MediaMeta, yotiTime } from './model.js';
 import { type OutcomePlan, reportFor } from './outcome.js';
@@ -29,9 +31,10 @@ export function completeData(
   const profile = data.request.resources?.applicant_profile;
   const source = data.request.ibv_options?.support === 'MANDATORY' ? 'IBV' : 'CAMERA';
 
+  const documents = documentSpecs(data.request);
   for (const requirement of data.requirements) {
     if (requirement.documentIndex === undefined) continue;
-    const doc = data.request.required_documents[requirement.documentIndex];
+    const doc = documents[requirement.documentIndex];
     const isId = doc.type === 'ID_DOCUMENT';
     const [country, documentType] = isId
       ? pickIdDocument(doc)
@@ -107,7 +110,7 @@ export function completeData(
       tasks: [],
     }));
 
-  return {
+  const completed: IdvData = {
     ...data,
     media,
     checks,
@@ -120,6 +123,7 @@ export function completeData(
       face_capture: data.resources.face_capture ?? [],
     },
   };
+  return withIdentityProfile(completed, plan.identityProfile, random, now, at);
 }
 
 function pickIdDocument(doc: Parameters<typeof supportedCountries>[0]): [string, string] {

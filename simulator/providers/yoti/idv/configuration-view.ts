@@ -1,3 +1,4 @@
+import { documentSpecs } from './identity-profile/capture.js';
 import type { IdvSession, RequirementRecord } from './model.js';
 import type { RequiredDocumentSpec } from './payload.js';
 import type { IdvAppConfig } from './schema.js';
@@ -8,9 +9,10 @@ export function configurationView(session: IdvSession, app: IdvAppConfig, now: n
   const { data } = session;
   const { request } = data;
   const profileMedia = data.applicantProfileMediaId ? data.media[data.applicantProfileMediaId] : undefined;
-  const biometric = request.requested_checks.some((c) =>
-    ['LIVENESS', 'ID_DOCUMENT_FACE_MATCH', 'FACE_COMPARISON'].includes(c.type),
-  );
+  const biometric =
+    request.requested_checks.some((c) =>
+      ['LIVENESS', 'ID_DOCUMENT_FACE_MATCH', 'FACE_COMPARISON'].includes(c.type),
+    ) || data.requirements.some((r) => r.type === 'LIVENESS');
   return {
     session_id: session.id,
     client_session_token_ttl: tokenTtl(session, now),
@@ -59,7 +61,7 @@ function requiredResource(session: IdvSession, requirement: RequirementRecord, a
   if (requirement.type === 'LIVENESS') return { ...base, liveness_type: requirement.livenessType ?? 'ZOOM' };
   if (requirement.type === 'FACE_CAPTURE') return base;
 
-  const doc = request.required_documents[requirement.documentIndex ?? 0];
+  const doc = documentSpecs(request)[requirement.documentIndex ?? 0];
   const taskType =
     doc.type === 'ID_DOCUMENT'
       ? 'ID_DOCUMENT_TEXT_DATA_EXTRACTION'

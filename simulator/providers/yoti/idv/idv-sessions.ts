@@ -4,6 +4,7 @@ import type { SimContext } from '../../provider.js';
 import type { YotiApp } from '../schema.js';
 import { buildSession } from './build-session.js';
 import { completeData } from './complete.js';
+import type { IdentityProfileOutcome } from './identity-profile/outcome-schema.js';
 import { IDV_ENDED, type IdvData, type IdvSession, type IdvState } from './model.js';
 import { type NotificationExtra, notify } from './notifications.js';
 import {
@@ -77,10 +78,15 @@ export class IdvSessions {
   }
 
   /** Every check reports, every requirement is met; SESSION_COMPLETION and friends go out. */
-  async complete(id: string, reason: string, override?: Record<string, CheckOutcome>): Promise<boolean> {
+  async complete(
+    id: string,
+    reason: string,
+    override?: Record<string, CheckOutcome>,
+    identityProfile?: IdentityProfileOutcome,
+  ): Promise<boolean> {
     const before = await this.get(id);
     if (!before || IDV_ENDED.includes(before.state as IdvState)) return false;
-    const plan = this.#plan(before, override);
+    const plan = this.#plan(before, override, identityProfile);
     const faker = await this.ctx.faker();
     const now = this.ctx.clock.now();
     let changed = false;
@@ -138,12 +144,17 @@ export class IdvSessions {
     this.#appResponseConfigs.clear();
   }
 
-  #plan(session: IdvSession, override?: Record<string, CheckOutcome>): OutcomePlan {
+  #plan(
+    session: IdvSession,
+    override?: Record<string, CheckOutcome>,
+    identityProfile?: IdentityProfileOutcome,
+  ): OutcomePlan {
     const sandbox = (session.data.responseConfig ?? this.#appResponseConfigs.get(session.data.sdkId)) as
       | ResponseConfig
       | undefined;
-    if (sandbox && !override) return planFromResponseConfig(sandbox);
-    return planFromScenario(this.configOf(session.data.sdkId).outcome, override);
+    if (sandbox && !override && !identityProfile) return planFromResponseConfig(sandbox);
+    const { outcome } = this.configOf(session.data.sdkId);
+    return planFromScenario(outcome, override, identityProfile ?? outcome.identityProfile);
   }
 
   #completionNotifications(session: IdvSession): void {

@@ -1,4 +1,5 @@
 import type { SessionRecord } from '../../../engine/store.js';
+import type { IdentityProfileResult } from './identity-profile/result.js';
 import type { CreateSessionPayload } from './payload.js';
 
 /** What the simulator keeps for one IDV/IBV session (a SessionRecord of kind 'idv'). */
@@ -73,6 +74,8 @@ export interface IdvData {
   /** Set by the sandbox response-config API; wins over the scenario. */
   responseConfig?: unknown;
   notifications: { topic: string; at: number }[];
+  /** Identity-profile sessions, once completed. */
+  identityProfile?: IdentityProfileResult;
 }
 
 export type IdvSession = SessionRecord<IdvData>;

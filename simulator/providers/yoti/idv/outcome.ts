@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IdentityProfileOutcome } from './identity-profile/outcome-schema.js';
 import type { CheckRecord, Report } from './model.js';
 import type { CheckOutcome, IdvOutcome } from './schema.js';
 import { DEFAULT_SUB_CHECKS } from './vocabulary.js';
@@ -14,6 +15,8 @@ export interface OutcomePlan {
   documentFields?: Record<string, unknown>;
   /** Set by the sandbox `async_report_delay` (seconds). */
   delayMs?: number;
+  /** Identity-profile sessions: the profile's outcome; derived from the checks when absent. */
+  identityProfile?: IdentityProfileOutcome;
 }
 
 /** Yoti's hosted sandbox body for PUT .../response-config. Check entries carry a full report. */
@@ -96,11 +99,15 @@ export function planFromResponseConfig(config: ResponseConfig): OutcomePlan {
   return { checks, documentFields, delayMs: delay === undefined ? undefined : delay * 1000 };
 }
 
-export function planFromScenario(outcome: IdvOutcome, override?: Record<string, CheckOutcome>): OutcomePlan {
+export function planFromScenario(
+  outcome: IdvOutcome,
+  override?: Record<string, CheckOutcome>,
+  identityProfile = outcome.identityProfile,
+): OutcomePlan {
   const merged = { ...outcome.checks, ...override };
   const checks: Record<string, CheckOutcome[]> = {};
   for (const [type, check] of Object.entries(merged)) checks[type] = [check];
-  return { checks, documentFields: outcome.documentFields };
+  return { checks, documentFields: outcome.documentFields, identityProfile };
 }
 
 /** The report for the nth check of a type: the plan's, its "*" entry, or an approval. */

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import {
+  advancedIdentityProfileRequirementsSchema,
+  identityProfileRequirementsSchema,
+  subjectSchema,
+} from './identity-profile/requirements.js';
+import {
   CHECK_TYPES,
   ID_DOCUMENT_TYPES,
   MANUAL_CHECK_VALUES,
@@ -183,6 +188,11 @@ export const createSessionSchema = z
     sdk_config: z.record(z.string(), z.unknown()).optional(),
     resources: z.object({ applicant_profile: applicantProfile.optional() }).passthrough().optional(),
     block_biometric_consent: z.boolean().optional(),
+    identity_profile_requirements: identityProfileRequirementsSchema.optional(),
+    advanced_identity_profile_requirements:
+      advancedIdentityProfileRequirementsSchema(documentFilter).optional(),
+    subject: subjectSchema.optional(),
+    create_identity_profile_preview: z.boolean().optional(),
   })
   .passthrough();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identityProfileOutcomeSchema } from './identity-profile/outcome-schema.js';
 
 /** The `idv:` key of a Yoti app in a scenario file: how its IDV/IBV sessions turn out. */
 
@@ -40,6 +41,11 @@ export const idvOutcomeSchema = z
       .record(z.string(), z.unknown())
       .optional()
       .describe('text-extraction result; generated from the applicant profile and the seed when absent'),
+    identityProfile: identityProfileOutcomeSchema
+      .optional()
+      .describe(
+        'identity-profile sessions (identity_profile_requirements / advanced_identity_profile_requirements): the profile result; derived from the checks when absent',
+      ),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { tokenTtl } from './configuration-view.js';
+import { identityProfileView } from './identity-profile/result.js';
 import type { CheckRecord, IdvSession } from './model.js';
 
 /** POST /sessions answer. */
@@ -26,6 +27,7 @@ export function sessionView(session: IdvSession, now: number) {
       liveness_capture: data.resources.liveness_capture ?? [],
       face_capture: data.resources.face_capture ?? [],
     },
+    ...identityProfileView(data),
   };
 }
 

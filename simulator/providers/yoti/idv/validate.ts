@@ -54,6 +54,14 @@ export function validateCreateSession(
     });
   }
 
+  if (raw.identity_profile_requirements != null && raw.advanced_identity_profile_requirements != null) {
+    errors.push({
+      property: 'advanced_identity_profile_requirements',
+      message:
+        'give either identity_profile_requirements or advanced_identity_profile_requirements, not both',
+    });
+  }
+
   let tokenTtlS = ttl ?? 0;
   if (deadlineText) {
     const deadline = Date.parse(deadlineText);
