@@ -127,6 +127,12 @@ describe('identity-profile requirements validation', () => {
       simple('UK_TFIDA', { type: 'RTW' }),
       simple('UK_TFIDA', { type: 'DBS_RTW', objective: 'BASIC' }),
       simple('YOTI_GLOBAL', { type: 'CAN_CRC' }),
+      simple('UK_TFIDA', { type: 'RTW', objective: null }),
+      // Serialisers that write every field send null for what is not set.
+      advanced({
+        trust_framework: 'UK_TFIDA',
+        schemes: [{ type: 'RTW', objective: null, label: 'r', config: null }],
+      }),
       advanced(
         { trust_framework: 'UK_TFIDA', schemes: [{ label: 'LB912', type: 'RTW' }] },
         {

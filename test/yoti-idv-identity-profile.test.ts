@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, useSimulator } from './support/simulator.js';
-import { officialIdvClient } from './support/yoti-idv.js';
+import { officialIdvClient, ourClient } from './support/yoti-idv.js';
 
 /**
  * Identity-profile sessions through the unmodified `yoti` SDK: the requirements built with its
@@ -177,6 +177,60 @@ describe('identity-profile sessions with the official yoti SDK', () => {
       liveness.getId(),
       'SPOOF',
     ]);
+  });
+
+  it('answers with the exact keys the Go and Java SDKs read, and the preview they can ask for', async () => {
+    // The Go example's request: raw JSON requirements, subject and create_identity_profile_preview.
+    const raw = await ourClient(sim());
+    const { session_id: sessionId } = await raw.createSession({
+      client_session_token_ttl: 600,
+      resources_ttl: 87_000,
+      identity_profile_requirements: {
+        trust_framework: 'UK_TFIDA',
+        scheme: { type: 'DBS', objective: 'STANDARD' },
+      },
+      subject: { subject_id: 'unique-user-id-for-examples' },
+      create_identity_profile_preview: true,
+    } as Any);
+    await complete(sessionId, { checks: { ID_DOCUMENT_FACE_MATCH: { recommendation: 'REJECT' } } });
+    const result = (await raw.getSession(sessionId)) as Any;
+    expect(Object.keys(result.identity_profile).sort()).toEqual(['failure_reason', 'result', 'subject_id']);
+    expect(result.identity_profile.failure_reason.reason_code).toBe('FACE_MATCH_VERIFICATION_FAILED');
+    expect(
+      Object.keys(result.identity_profile.failure_reason.requirements_not_met_details[0]).sort(),
+    ).toEqual(['audit_id', 'details', 'document_country_iso_code', 'document_type', 'failure_type']);
+    // A dead end has no report, so nothing to preview.
+    expect(result.identity_profile_preview).toBeUndefined();
+
+    const passing = (
+      await raw.createSession({
+        client_session_token_ttl: 600,
+        identity_profile_requirements: {
+          trust_framework: 'UK_TFIDA',
+          scheme: { type: 'DBS', objective: 'STANDARD' },
+        },
+        create_identity_profile_preview: true,
+      } as Any)
+    ).session_id;
+    await complete(passing);
+    const done = (await raw.getSession(passing)) as Any;
+    expect(Object.keys(done.identity_profile).sort()).toEqual([
+      'identity_profile_report',
+      'result',
+      'subject_id',
+    ]);
+    expect(done.identity_profile.subject_id).toMatch(/^[0-9a-f-]{36}$/);
+    const report = done.identity_profile.identity_profile_report;
+    expect(Object.keys(report).sort()).toEqual(['media', 'schemes_compliance', 'trust_framework']);
+    expect(Object.keys(report.media).sort()).toEqual(['created', 'id', 'last_updated', 'type']);
+    expect(report.schemes_compliance).toEqual([
+      { scheme: { type: 'DBS', objective: 'STANDARD' }, requirements_met: true },
+    ]);
+    const content = await raw.getMediaContent(passing, report.media.id);
+    const json = JSON.parse(Buffer.from(content?.bytes ?? []).toString());
+    expect(json.verification_report.assurance_process.level_of_assurance).toBe('HIGH');
+    const preview = await raw.getMediaContent(passing, done.identity_profile_preview.media.id);
+    expect(preview?.contentType).toBe('application/pdf');
   });
 
   it('the example’s multi-trust-framework session passes: compliance per framework, labels kept', async () => {

@@ -26,10 +26,11 @@ const trustFramework = z
 
 const schemeFields = {
   type: z.string({ error: 'is required, e.g. RTW' }).min(1, { error: 'is required, e.g. RTW' }),
-  objective: z.string().min(1).optional(),
+  // null is "absent", as serialisers that write every field send it.
+  objective: z.string().min(1).nullish(),
 };
 
-type SchemeLike = { type: string; objective?: string };
+type SchemeLike = { type: string; objective?: string | null };
 
 /** The rules that tie a scheme to its trust framework, reported at `path` (the scheme's). */
 function checkScheme(
@@ -77,7 +78,7 @@ export function advancedIdentityProfileRequirementsSchema<F extends z.ZodType>(d
     .object({
       ...schemeFields,
       label: z.string({ error: 'is required: the name the result reports this scheme by' }).min(1),
-      config: z.object({ filter: documentFilter.optional() }).passthrough().optional(),
+      config: z.object({ filter: documentFilter.nullish() }).passthrough().nullish(),
     })
     .passthrough();
   return z
@@ -130,7 +131,12 @@ export interface IdentityProfileRequest {
   advanced_identity_profile_requirements?: {
     profiles: {
       trust_framework: string;
-      schemes: { type: string; objective?: string; label: string; config?: { filter?: unknown } }[];
+      schemes: {
+        type: string;
+        objective?: string | null;
+        label: string;
+        config?: { filter?: unknown } | null;
+      }[];
     }[];
   };
 }
@@ -142,7 +148,10 @@ export function requestedSchemes(
   const simple = request.identity_profile_requirements;
   if (simple) {
     const { type, objective } = simple.scheme;
-    return { advanced: false, schemes: [{ trustFramework: simple.trust_framework, type, objective }] };
+    return {
+      advanced: false,
+      schemes: [{ trustFramework: simple.trust_framework, type, objective: objective ?? undefined }],
+    };
   }
   const advanced = request.advanced_identity_profile_requirements;
   if (!advanced) return undefined;
@@ -152,9 +161,9 @@ export function requestedSchemes(
       profile.schemes.map((s) => ({
         trustFramework: profile.trust_framework,
         type: s.type,
-        objective: s.objective,
+        objective: s.objective ?? undefined,
         label: s.label,
-        filter: s.config?.filter,
+        filter: s.config?.filter ?? undefined,
       })),
     ),
   };
