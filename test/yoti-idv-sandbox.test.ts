@@ -88,6 +88,25 @@ describe('the hosted-sandbox response-config API', () => {
     expect(review?.report?.recommendation.value).toBe('NOT_AVAILABLE');
   });
 
+  it("takes the Python sandbox's nulls and one THIRD_PARTY_IDENTITY object (@getyoti/sdk-sandbox)", async () => {
+    // yoti-python-sdk-sandbox SandboxRecommendation / SandboxCheckReports.to_json with nothing unset
+    // left out, and the object that SandboxCheckReportsBuilder.withThirdPartyIdentityCheck puts in.
+    const body =
+      JSON.parse(`{"task_results": {"ID_DOCUMENT_TEXT_DATA_EXTRACTION": [], "SUPPLEMENTARY_DOCUMENT_TEXT_DATA_EXTRACTION": []},
+      "check_reports": {"IBV_VISUAL_REVIEW_CHECK": [{"result": {"report": {"recommendation": {"value": "APPROVE", "reason": null, "recovery_suggestion": null},
+        "breakdown": [{"sub_check": "real_document", "result": "PASS", "details": []}]}}}],
+      "ID_DOCUMENT_AUTHENTICITY": [], "ID_DOCUMENT_TEXT_DATA_CHECK": [], "ID_DOCUMENT_FACE_MATCH": [], "LIVENESS": [], "ID_DOCUMENT_COMPARISON": [],
+      "SUPPLEMENTARY_DOCUMENT_TEXT_DATA_CHECK": [], "async_report_delay": null,
+      "THIRD_PARTY_IDENTITY": {"result": {"report": {"recommendation": {"value": "APPROVE"}, "breakdown": []}}}}}`);
+    const { session_id } = await client.createSession(dbsExampleSession(deadlineIn(3, await now())));
+    expect((await put(`/sessions/${session_id}/response-config`, body)).status).toBe(204);
+    await admin(sim(), 'POST', `/sessions/${session_id}/actions`, { action: 'complete' });
+    const done = await client.getSession(session_id);
+    expect(done.checks.find((c) => c.type === 'IBV_VISUAL_REVIEW_CHECK')?.report?.recommendation).toEqual({
+      value: 'APPROVE',
+    });
+  });
+
   it('rejects a malformed response-config with PAYLOAD_VALIDATION', async () => {
     const { session_id } = await client.createSession(dbsExampleSession(deadlineIn(3, await now())));
     const res = await put(`/sessions/${session_id}/response-config`, {

@@ -112,8 +112,8 @@ describe('signed profile requests are checked as Yoti checks them', () => {
     expect(await send(request)).toMatchObject({ status: 401, body: { code: 'MISSING_AUTH_KEY' } });
   });
 
-  it('rejects a stale timestamp, a missing digest, an unknown and a disabled app', async () => {
-    const stale = `/profile/${connectToken}?appId=${SDK}&nonce=${randomUUID()}&timestamp=${Date.now() - 3_600_000}`;
+  it('rejects a non-numeric timestamp, a missing digest, an unknown and a disabled app', async () => {
+    const stale = `/profile/${connectToken}?appId=${SDK}&nonce=${randomUUID()}&timestamp=2026-01-01T00:00:00Z`;
     const digest = sign('sha256', Buffer.from(`GET&${stale}`), app.pem).toString('base64');
     expect(await send({ url: `${api()}${stale}`, headers: { 'X-Yoti-Auth-Digest': digest } })).toMatchObject({
       status: 401,

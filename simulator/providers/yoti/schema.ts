@@ -130,8 +130,16 @@ export const signingSchema = z
       .number()
       .int()
       .positive()
-      .default(300_000)
-      .describe('how far a signed request timestamp may be from now, either way'),
+      .optional()
+      .describe(
+        'when set, how far a signed request timestamp may be from now, either way; unset (as at Yoti), any integer passes: the Java SDK signs System.nanoTime()/1000',
+      ),
+    nonceMemoryMs: z
+      .number()
+      .int()
+      .positive()
+      .default(86_400_000)
+      .describe('how long a used nonce is refused again (NONCE_ALREADY_USED), on the simulator clock'),
     checkAuthKey: z
       .boolean()
       .default(true)

@@ -1,14 +1,14 @@
 import type { Clock } from '../../../engine/clock.js';
 
 /**
- * Nonces seen by signed requests, each kept until its timestamp window has passed (on the
- * simulator clock); after that a replay fails the timestamp check anyway.
+ * Nonces seen by signed requests, each kept for `yoti.signing.nonceMemoryMs` on the simulator
+ * clock. They are what stops a replay: the timestamp is held to no window unless a scenario asks.
  */
 export class NonceCache {
   /** With a manual clock nothing expires until time moves; past this many, the oldest go first. */
   static readonly MAX_ENTRIES = 500_000;
 
-  /** Insertion order is expiry order (one window for all), so pruning stops at the first live entry. */
+  /** Insertion order is expiry order (one memory span for all), so pruning stops at the first live entry. */
   #expiries = new Map<string, number>();
 
   constructor(private readonly clock: Clock) {}

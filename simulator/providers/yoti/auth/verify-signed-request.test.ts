@@ -4,7 +4,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Runtime } from '../../../runtime.js';
 import { YotiAppRegistry } from './app-registry.js';
 import { generateYotiKeyPair, type PemKeyPair } from './key-pair.js';
-import { stringsToSign, verifySignedRequest, type YotiSignedEnv } from './verify-signed-request.js';
+import {
+  checkTimestamp,
+  stringsToSign,
+  verifySignedRequest,
+  type YotiSignedEnv,
+} from './verify-signed-request.js';
 
 const SDK_ID = 'unit-app';
 const PREFIX = '/yoti/api/v1';
@@ -20,7 +25,7 @@ beforeAll(async () => {
     logLevel: 'silent',
     scenario: {
       yoti: {
-        signing: { timestampWindowMs: 60_000 },
+        signing: { timestampWindowMs: 60_000, nonceMemoryMs: 60_000 },
         apps: [
           { sdkId: SDK_ID, publicKey: keys.publicKeyPem },
           { sdkId: 'off-app', publicKey: keys.publicKeyPem, enabled: false },
@@ -82,6 +87,10 @@ describe('verifySignedRequest', () => {
   });
 
   it('accepts sdkId, X-Yoti-Auth-Id, a timestamp in seconds and timestamp before nonce', async () => {
+    // The Go doc-scan client names the app sdkID, with its parameters in map order.
+    expect(
+      (await call({ query: `nonce=${randomUUID()}&sdkID=${SDK_ID}&timestamp=${Date.now()}` })).status,
+    ).toBe(200);
     const seconds = Math.floor(runtime.clock.now() / 1000);
     expect((await call({ query: `sdkId=${SDK_ID}&timestamp=${seconds}&nonce=${randomUUID()}` })).status).toBe(
       200,
@@ -140,7 +149,7 @@ describe('verifySignedRequest', () => {
     expect(await codeOf(res)).toEqual({ status: 401, code: 'INVALID_DIGEST' });
   });
 
-  it('rejects a reused nonce until its window has passed on the simulator clock', async () => {
+  it('rejects a reused nonce until nonceMemoryMs has passed on the simulator clock', async () => {
     const nonce = randomUUID();
     const query = () => `appId=${SDK_ID}&nonce=${nonce}&timestamp=${Date.now()}`;
     expect((await call({ query: query() })).status).toBe(200);
@@ -148,6 +157,24 @@ describe('verifySignedRequest', () => {
     runtime.clock.advance(61_000);
     // The wall-clock timestamp is still in the window, and the nonce has been forgotten.
     expect((await call({ query: query() })).status).toBe(200);
+  });
+});
+
+describe('checkTimestamp', () => {
+  it('takes any integer without a window, as the real service does', () => {
+    // System.nanoTime()/1000 of a JVM: microseconds from an arbitrary origin, even negative.
+    for (const javaTimestamp of ['184467440737', '-9123372036854', '1', '9223372036854775'])
+      expect(checkTimestamp(javaTimestamp, undefined, Date.now())).toBeUndefined();
+    for (const bad of ['', 'soon', '1.5', '12e3', '0x10', '99999999999999999999'])
+      expect(checkTimestamp(bad, undefined, Date.now())).toMatch(/not an integer/);
+  });
+
+  it('holds seconds or milliseconds to the window when one is set', () => {
+    const now = Date.now();
+    expect(checkTimestamp(String(now), 60_000, now)).toBeUndefined();
+    expect(checkTimestamp(String(Math.floor(now / 1000)), 60_000, now)).toBeUndefined();
+    expect(checkTimestamp(String(now - 3_600_000), 60_000, now)).toMatch(/away from now/);
+    expect(checkTimestamp('-5', 60_000, now)).toMatch(/not a Unix time/);
   });
 });
 

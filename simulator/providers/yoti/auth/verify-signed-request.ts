@@ -18,18 +18,20 @@ import type { AppKey, YotiAppRegistry } from './app-registry.js';
  * base URL (`GET&/profile/T?appId=..&nonce=..&timestamp=..`).
  *
  * Rules, in order, each answered in Yoti's error format (errors.ts):
- *  - app from `appId` or `sdkId` query parameter, `X-Yoti-Auth-Id` header, or the route parameter
- *    `appIdParam`: none 401 MISSING_APP_ID,
- *    unknown 404 APP_NOT_FOUND, disabled 403 DISABLED_APP;
+ *  - app from `appId`, `sdkId` or `sdkID` (the Go doc-scan client) query parameter,
+ *    `X-Yoti-Auth-Id` header, or the route parameter `appIdParam` (dynamic share and the sandbox
+ *    name the app in the path only): none 401 MISSING_APP_ID, unknown 404 APP_NOT_FOUND,
+ *    disabled 403 DISABLED_APP;
  *  - `X-Yoti-Auth-Digest` missing 401 MISSING_DIGEST; `nonce` missing 401 MISSING_NONCE;
- *    `timestamp` missing 401 MISSING_TIMESTAMP, not a number or outside
- *    `yoti.signing.timestampWindowMs` (seconds or milliseconds, against the simulator clock or
- *    the wall clock) 401 INVALID_TIMESTAMP;
+ *    `timestamp` missing 401 MISSING_TIMESTAMP, not an integer 401 INVALID_TIMESTAMP. Any integer
+ *    passes, as at Yoti: the Java SDK signs System.nanoTime()/1000, which is no date at all.
+ *    Only a scenario that sets `yoti.signing.timestampWindowMs` holds it to a window (seconds
+ *    or milliseconds, against the simulator clock or the wall clock);
  *  - RSASSA-PKCS1-v1_5 SHA-256 over `METHOD&PATH?QUERY` plus `&base64(body)` when there is a body,
  *    with the query as sent (any order; a nonce/timestamp swap is also accepted): 401 INVALID_DIGEST;
  *  - with `requireAuthKey` (and `yoti.signing.checkAuthKey`), `X-Yoti-Auth-Key` must be the
  *    registered key: 401 MISSING_AUTH_KEY / INVALID_AUTH_KEY;
- *  - a nonce already used by the app within the window: 401 NONCE_ALREADY_USED.
+ *  - a nonce already used by the app within `yoti.signing.nonceMemoryMs`: 401 NONCE_ALREADY_USED.
  * Then `c.get('yotiApp')` and `c.get('yotiAppKey')` hold the app; the body stays readable.
  */
 export type YotiSignedEnv = {
@@ -42,7 +44,7 @@ export interface SignedRequestOptions {
   prefix: string;
   /** The profile call also proves the key with X-Yoti-Auth-Key. */
   requireAuthKey?: boolean;
-  /** A route parameter naming the app, for APIs that sign no appId (the sandbox: /apps/:sdkId/tokens). */
+  /** A route parameter naming the app, for calls that sign no app id (/apps/:sdkId/tokens, /qrcodes/apps/:appId). */
   appIdParam?: string;
   /** The API's own error body; Yoti's `{code, message}` unless told (the Digital ID API answers `{error, message}`). */
   errorResponse?: (c: Context, error: ErrorSpec) => Response;
@@ -59,6 +61,7 @@ export function verifySignedRequest(options: SignedRequestOptions): MiddlewareHa
     const sdkId =
       query.get('appId') ??
       query.get('sdkId') ??
+      query.get('sdkID') ??
       c.req.header('X-Yoti-Auth-Id') ??
       (options.appIdParam ? c.req.param(options.appIdParam) : undefined);
     if (!sdkId) {
@@ -66,7 +69,7 @@ export function verifySignedRequest(options: SignedRequestOptions): MiddlewareHa
         c,
         401,
         'MISSING_APP_ID',
-        'Identify the app: appId or sdkId query parameter, or X-Yoti-Auth-Id',
+        'Identify the app: appId, sdkId or sdkID query parameter, or X-Yoti-Auth-Id',
       );
     }
     const app = apps.find(sdkId);
@@ -91,7 +94,7 @@ export function verifySignedRequest(options: SignedRequestOptions): MiddlewareHa
     if (!nonce) return deny(c, 401, 'MISSING_NONCE', 'The nonce query parameter is missing');
     const timestamp = query.get('timestamp');
     if (!timestamp) return deny(c, 401, 'MISSING_TIMESTAMP', 'The timestamp query parameter is missing');
-    const { timestampWindowMs, checkAuthKey } = apps.ctx.scenario().yoti.signing;
+    const { timestampWindowMs, nonceMemoryMs, checkAuthKey } = apps.ctx.scenario().yoti.signing;
     const timestampProblem = checkTimestamp(timestamp, timestampWindowMs, apps.ctx.clock.now());
     if (timestampProblem) return deny(c, 401, 'INVALID_TIMESTAMP', timestampProblem);
 
@@ -121,7 +124,7 @@ export function verifySignedRequest(options: SignedRequestOptions): MiddlewareHa
         );
       }
     }
-    if (!apps.nonces.use(sdkId, nonce, timestampWindowMs)) {
+    if (!apps.nonces.use(sdkId, nonce, nonceMemoryMs)) {
       return deny(
         c,
         401,
@@ -137,8 +140,18 @@ export function verifySignedRequest(options: SignedRequestOptions): MiddlewareHa
 
 const hasBody = (method: string) => method === 'POST' || method === 'PUT' || method === 'PATCH';
 
-/** Milliseconds (the Node SDK) or seconds (the docs), compared with the simulator clock and the wall clock. */
-export function checkTimestamp(value: string, windowMs: number, simulatorNow: number): string | undefined {
+/**
+ * Any integer, as the real service takes: the Java SDK sends microseconds from the JVM's
+ * arbitrary nanoTime origin (possibly negative). With a window set, a Unix time in seconds or
+ * milliseconds (Go and Node) within it of the simulator clock or the wall clock.
+ */
+export function checkTimestamp(
+  value: string,
+  windowMs: number | undefined,
+  simulatorNow: number,
+): string | undefined {
+  if (!/^-?\d{1,19}$/.test(value)) return `timestamp ${value} is not an integer`;
+  if (windowMs === undefined) return undefined;
   if (!/^\d{1,16}$/.test(value)) return `timestamp ${value} is not a Unix time in seconds or milliseconds`;
   const n = Number(value);
   const ms = n < 1e11 ? n * 1000 : n;

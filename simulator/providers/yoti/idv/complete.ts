@@ -38,7 +38,7 @@ export function completeData(
     const isId = doc.type === 'ID_DOCUMENT';
     const [country, documentType] = isId
       ? pickIdDocument(doc)
-      : [doc.country_codes?.[0] ?? 'GBR', doc.document_types[0]];
+      : [doc.country_codes?.[0] ?? 'GBR', doc.document_types?.[0] ?? 'UTILITY_BILL'];
     const fields = plan.documentFields ?? generatedFields(faker, now, profile, country, documentType);
     const fieldsMedia = addMedia('JSON', fields);
     const taskType = isId

@@ -83,7 +83,7 @@ function requiredResource(session: IdvSession, requirement: RequirementRecord, a
   if (doc.type === 'SUPPLEMENTARY_DOCUMENT') {
     return {
       ...common,
-      document_types: doc.document_types,
+      document_types: doc.document_types ?? [],
       country_codes: doc.country_codes ?? [],
       objective: doc.objective,
     };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nullsAbsent } from '../absent.js';
 import type { IdentityProfileOutcome } from './identity-profile/outcome-schema.js';
 import type { CheckRecord, Report } from './model.js';
 import type { CheckOutcome, IdvOutcome } from './schema.js';
@@ -19,7 +20,11 @@ export interface OutcomePlan {
   identityProfile?: IdentityProfileOutcome;
 }
 
-/** Yoti's hosted sandbox body for PUT .../response-config. Check entries carry a full report. */
+/**
+ * Yoti's hosted sandbox body for PUT .../response-config. Check entries carry a full report.
+ * Nulls mean absent (the Python sandbox sends `"reason": null`); a check type may hold one entry
+ * instead of a list (@getyoti/sdk-sandbox's withThirdPartyIdentityCheck sends THIRD_PARTY_IDENTITY so).
+ */
 const sandboxReport = z
   .object({
     recommendation: z
@@ -54,29 +59,31 @@ const sandboxCheck = z
   })
   .passthrough();
 
-export const responseConfigSchema = z
-  .object({
-    check_reports: z
-      .object({ async_report_delay: z.number().int().nonnegative().optional() })
-      .catchall(z.array(sandboxCheck))
-      .default({}),
-    task_results: z
-      .record(
-        z.string(),
-        z.array(
-          z
-            .object({
-              result: z
-                .object({ document_fields: z.record(z.string(), z.unknown()).optional() })
-                .passthrough(),
-              document_filter: z.unknown().optional(),
-            })
-            .passthrough(),
-        ),
-      )
-      .default({}),
-  })
-  .passthrough();
+export const responseConfigSchema = nullsAbsent(
+  z
+    .object({
+      check_reports: z
+        .object({ async_report_delay: z.number().int().nonnegative().optional() })
+        .catchall(z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(sandboxCheck)))
+        .default({}),
+      task_results: z
+        .record(
+          z.string(),
+          z.array(
+            z
+              .object({
+                result: z
+                  .object({ document_fields: z.record(z.string(), z.unknown()).optional() })
+                  .passthrough(),
+                document_filter: z.unknown().optional(),
+              })
+              .passthrough(),
+          ),
+        )
+        .default({}),
+    })
+    .passthrough(),
+);
 
 export type ResponseConfig = z.output<typeof responseConfigSchema>;
 

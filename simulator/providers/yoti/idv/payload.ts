@@ -116,10 +116,8 @@ const requiredDocument = z.discriminatedUnion(
     z.object({ type: z.literal('ID_DOCUMENT'), filter: documentFilter.optional() }),
     z.object({
       type: z.literal('SUPPLEMENTARY_DOCUMENT'),
-      document_types: nonEmpty(
-        oneOf(SUPPLEMENTARY_DOCUMENT_TYPES, 'supplementary document type'),
-        'document type',
-      ),
+      // Optional: Yoti's own doc-scan examples send only an objective (PROOF_OF_ADDRESS).
+      document_types: z.array(oneOf(SUPPLEMENTARY_DOCUMENT_TYPES, 'supplementary document type')).optional(),
       country_codes: z.array(countryCode).optional(),
       objective: z.object({ type: oneOf(OBJECTIVE_TYPES, 'objective type') }).passthrough(),
       filter: documentFilter.optional(),

@@ -39,7 +39,7 @@ export function idvApi(sessions: IdvSessions, apps: YotiAppRegistry, prefix: str
   api.get(
     '/supported-documents',
     async (c, next) => {
-      if (c.req.query('sdkId') || c.req.query('appId')) return signed(c, next);
+      if (c.req.query('sdkId') || c.req.query('sdkID') || c.req.query('appId')) return signed(c, next);
       return next();
     },
     (c) => c.json(supportedDocuments(c.req.query('includeNonLatin') === 'true')),

@@ -1,29 +1,35 @@
 import { z } from 'zod';
+import { emptyAbsent, nullsAbsent } from '../absent.js';
 import type { SharePolicy } from '../schema.js';
 
-/** The body of the SDK's createShareUrl (DynamicScenario.toJSON); unknown keys pass through. */
+/**
+ * The body of the SDKs' createShareUrl (Node DynamicScenario.toJSON; Java's Jackson sends unset
+ * fields as null, e.g. `"derivation": null`); unknown keys pass through.
+ */
 const wantedSchema = z
   .object({
     name: z.string().min(1),
-    derivation: z.string().min(1).optional(),
+    derivation: emptyAbsent(z.string().optional()),
     optional: z.boolean().default(false),
   })
   .passthrough();
 
-export const dynamicScenarioSchema = z
-  .object({
-    callback_endpoint: z.string().default(''),
-    policy: z
-      .object({
-        wanted: z.array(wantedSchema).default([]),
-        wanted_auth_types: z.array(z.number().int()).default([]),
-        wanted_remember_me: z.boolean().default(false),
-      })
-      .passthrough(),
-    extensions: z.array(z.unknown()).default([]),
-    subject: z.unknown().optional(),
-  })
-  .passthrough();
+export const dynamicScenarioSchema = nullsAbsent(
+  z
+    .object({
+      callback_endpoint: z.string().default(''),
+      policy: z
+        .object({
+          wanted: z.array(wantedSchema).default([]),
+          wanted_auth_types: z.array(z.number().int()).default([]),
+          wanted_remember_me: z.boolean().default(false),
+        })
+        .passthrough(),
+      extensions: z.array(z.unknown()).default([]),
+      subject: z.unknown().optional(),
+    })
+    .passthrough(),
+);
 
 export type DynamicScenario = z.output<typeof dynamicScenarioSchema>;
 

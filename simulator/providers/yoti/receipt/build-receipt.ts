@@ -91,9 +91,15 @@ export async function buildReceipt(
     remember_me_id: result.rememberMeId,
     parent_remember_me_id: result.parentRememberMeId,
     sharing_outcome: result.sharingOutcome,
-    timestamp: new Date(result.sharedAt).toISOString(),
+    timestamp: receiptTimestamp(result.sharedAt),
   };
 }
+
+/**
+ * `2026-01-02T03:04:05Z`: whole seconds, as Yoti sends it. Python parses `%Y-%m-%dT%H:%M:%SZ`,
+ * Java `yyyy-MM-dd'T'HH:mm:ss'Z'` and .NET `yyyy-MM-ddTHH:mm:ssZ` exactly; Go, Node and PHP take it too.
+ */
+export const receiptTimestamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 async function attributeMessage(
   a: SharedAttribute,

@@ -34,6 +34,17 @@ describe('AnchorAuthority', () => {
     expect(processed.sources[0].getOriginServerCerts()).toHaveLength(2);
   });
 
+  it('encodes the anchor value as real Yoti certificates do: SEQUENCE { [0] IMPLICIT OCTET STRING }', async () => {
+    const [leaf] = await ca.chain('SOURCE', 'PASSPORT');
+    // extnID 1.3.6.1.4.1.47127.1.1.1, then extnValue OCTET STRING { 30 0a 80 08 "PASSPORT" }:
+    // the bytes of Yoti's own fixtures, the only form Go (asn1 "tag:0,utf8") and Java (bouncycastle) read.
+    const sourceOid = Buffer.from('060b2b0601040182f017010101', 'hex');
+    const at = leaf.indexOf(sourceOid);
+    expect(at).toBeGreaterThan(0);
+    const value = leaf.subarray(at + sourceOid.length, at + sourceOid.length + 14);
+    expect(value.toString('hex')).toBe(`040c300a8008${Buffer.from('PASSPORT').toString('hex')}`);
+  });
+
   it('reuses the certificate of an anchor it has issued', async () => {
     expect((await ca.chain('SOURCE', 'PASSPORT'))[0]).toEqual((await ca.chain('SOURCE', 'PASSPORT'))[0]);
   });

@@ -4,6 +4,7 @@ import {
   bitString,
   boolean,
   explicit,
+  implicitOctetString,
   integer,
   nullValue,
   octetString,
@@ -36,6 +37,9 @@ const sha256WithRsa = () => sequence(oid(SHA256_WITH_RSA), nullValue());
 const extension = (id: string, critical: boolean, value: Buffer) =>
   sequence(oid(id), ...(critical ? [boolean(true)] : []), octetString(value));
 
+export const anchorExtensionValue = (value: string) =>
+  sequence(implicitOctetString(0, Buffer.from(value, 'utf8')));
+
 interface CertificateFields {
   serial: Buffer;
   issuer: string;
@@ -64,8 +68,9 @@ export function certificate(f: CertificateFields): Buffer {
 
 /**
  * The simulator's anchor CA, made once per simulator on first use: a self-signed root and, per
- * anchor (type, value), a certificate carrying Yoti's anchor extension (SEQUENCE { UTF8String
- * value }), which the SDK parses with node-forge to report e.g. SOURCE PASSPORT.
+ * anchor (type, value), a certificate carrying Yoti's anchor extension, encoded as in real Yoti
+ * certificates: SEQUENCE { [0] IMPLICIT OCTET STRING value } (30 len 80 len "PASSPORT"). The Go
+ * and Java SDKs read only that; Node (node-forge) and Python (asn1) read the inner value too.
  */
 export class AnchorAuthority {
   #keys: Promise<{ privateKey: KeyObject; publicKey: KeyObject }> | undefined;
@@ -111,7 +116,7 @@ export class AnchorAuthority {
           subjectKey: publicKey,
           notBefore: this.#validFrom,
           notAfter: this.#until(2),
-          extensions: [extension(ANCHOR_OIDS[type], false, sequence(utf8String(value)))],
+          extensions: [extension(ANCHOR_OIDS[type], false, anchorExtensionValue(value))],
           signingKey: privateKey,
         }),
       );

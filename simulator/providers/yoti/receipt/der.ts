@@ -19,6 +19,8 @@ export const octetString = (content: Buffer) => tlv(0x04, content);
 export const utf8String = (text: string) => tlv(0x0c, Buffer.from(text, 'utf8'));
 export const bitString = (content: Buffer) => tlv(0x03, Buffer.concat([Buffer.from([0]), content]));
 export const boolean = (value: boolean) => tlv(0x01, Buffer.from([value ? 0xff : 0]));
+/** Context-specific, primitive: [n] IMPLICIT OCTET STRING. */
+export const implicitOctetString = (n: number, content: Buffer) => tlv(0x80 | n, content);
 /** Context-specific, constructed: [n] EXPLICIT. */
 export const explicit = (n: number, content: Buffer) => tlv(0xa0 | n, content);
 

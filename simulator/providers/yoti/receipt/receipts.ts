@@ -22,9 +22,17 @@ export type ExchangeOutcome =
   | { ok: false; sessionId?: string; code: 'TOKEN_NOT_FOUND' | 'TOKEN_ALREADY_USED'; message: string };
 
 /**
- * Tokens and receipts of one simulator. The token the user's app hands over is
- * base64url(RSA-PKCS#1-v1.5(app public key, connect token)); the connect token is URL-safe,
- * because the SDK puts the decrypted value into the path unencoded.
+ * URL-safe base64 with its `=` padding, as Yoti's tokens are: Python's urlsafe_b64decode and Go's
+ * base64.URLEncoding refuse them unpadded; Node, Java, PHP and .NET take either.
+ */
+export const paddedBase64Url = (bytes: Buffer) =>
+  bytes.toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+
+/**
+ * Tokens and receipts of one simulator. The token the user's app hands over (from the share
+ * websocket, createShareUrl's flow or the sandbox) is paddedBase64Url(RSA-PKCS#1-v1.5(app public
+ * key, connect token)); the connect token is URL-safe, because the SDK puts the decrypted value
+ * into the path unencoded.
  */
 export class Receipts {
   readonly ca: AnchorAuthority;
@@ -57,10 +65,9 @@ export class Receipts {
     const key = await this.apps.key(app);
     const connectToken = this.ctx.random().token(32);
     await this.ctx.store.link(receiptKey(connectToken), sessionId);
-    return publicEncrypt(
-      { key: key.publicKey, padding: constants.RSA_PKCS1_PADDING },
-      Buffer.from(connectToken),
-    ).toString('base64url');
+    return paddedBase64Url(
+      publicEncrypt({ key: key.publicKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(connectToken)),
+    );
   }
 
   /** GET /profile/{token}: the receipt, once; a second use or an unknown token fails. */

@@ -29,7 +29,10 @@ export function sandboxRoutes(
       receiptId: random.bytes(32).toString('base64'),
       sharedAt: now,
       attributes: sandboxAttributes(payload.value, new Date(now)),
-      rememberMeId: payload.value.remember_me_id ?? '',
+      // Yoti's sandbox answers the base64 of the posted id (the SDK examples decode it to compare).
+      rememberMeId: payload.value.remember_me_id
+        ? Buffer.from(payload.value.remember_me_id).toString('base64')
+        : '',
       parentRememberMeId: '',
       sharingOutcome: 'SUCCESS',
       extraData: sandboxExtraData(payload.value),

@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import { emptyAbsent, nullsAbsent } from '../absent.js';
 import { type AnchorSpec, ageCheck, type SharedAttribute, toAttribute } from '../receipt/attributes.js';
 import type { ExtraDataEntry } from '../receipt/share-result.js';
 
-/** The body @getyoti/sdk-sandbox posts to /sandbox/v1/apps/{sdkId}/tokens (TokenRequest.toJSON). */
+/**
+ * The body the sandbox clients post to /sandbox/v1/apps/{sdkId}/tokens: @getyoti/sdk-sandbox's
+ * TokenRequest.toJSON; Python's sends `"derivation": ""` (or null) and `"anchors": null`, Go's
+ * `"derivation": ""`, `"optional": ""` and `"remember_me_id": ""` — all meaning absent.
+ */
 const anchorSchema = z
   .object({
     type: z.enum(['SOURCE', 'VERIFIER']),
@@ -16,9 +21,10 @@ const attributeSchema = z
   .object({
     name: z.string().min(1),
     value: z.string(),
-    derivation: z.string().min(1).optional(),
-    optional: z.boolean().optional(),
-    anchors: z.array(anchorSchema).nullish(),
+    derivation: emptyAbsent(z.string().optional()),
+    // Go's sandbox sends a string ("" when unset); the sandbox shares every posted attribute anyway.
+    optional: emptyAbsent(z.union([z.boolean(), z.enum(['true', 'false'])]).optional()),
+    anchors: z.array(anchorSchema).optional(),
   })
   .passthrough();
 
@@ -40,16 +46,18 @@ const dataEntrySchema = z
   })
   .passthrough();
 
-export const tokenRequestSchema = z
-  .object({
-    remember_me_id: z.string().nullish(),
-    profile_attributes: z.array(attributeSchema).default([]),
-    extra_data: z
-      .object({ data_entry: z.array(dataEntrySchema).default([]) })
-      .passthrough()
-      .nullish(),
-  })
-  .passthrough();
+export const tokenRequestSchema = nullsAbsent(
+  z
+    .object({
+      remember_me_id: z.string().optional(),
+      profile_attributes: z.array(attributeSchema).default([]),
+      extra_data: z
+        .object({ data_entry: z.array(dataEntrySchema).default([]) })
+        .passthrough()
+        .optional(),
+    })
+    .passthrough(),
+);
 
 export type TokenRequest = z.output<typeof tokenRequestSchema>;
 
