@@ -1,4 +1,5 @@
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.js';
@@ -25,6 +26,37 @@ export interface RunningSimulator {
 /** Frames above this size are refused with close code 1009 instead of being buffered. */
 const MAX_FRAME_BYTES = 64 * 1024;
 
+/**
+ * A request asking to upgrade to anything but a websocket is served as the plain HTTP/1.1 request
+ * it also is, as a server that does not speak the protocol must (RFC 9110 §7.8): Java's
+ * java.net.http.HttpClient adds `Connection: Upgrade, HTTP2-Settings` and `Upgrade: h2c` to every
+ * plain request. Node hands such requests to 'upgrade' listeners only, so their bytes, less the
+ * upgrade headers, go back on the socket for a fresh HTTP parser.
+ */
+function serveWithoutUpgrade(server: Server, request: IncomingMessage, socket: Socket, head: Buffer): void {
+  const lines = [`${request.method} ${request.url} HTTP/${request.httpVersion}`];
+  const raw = request.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const [name, value] = [raw[i], raw[i + 1]];
+    const lower = name.toLowerCase();
+    if (lower === 'upgrade' || lower === 'http2-settings') continue;
+    if (lower === 'connection') {
+      const kept = value
+        .split(',')
+        .map((token) => token.trim())
+        .filter((token) => token && !/^(upgrade|http2-settings)$/i.test(token));
+      if (kept.length > 0) lines.push(`${name}: ${kept.join(', ')}`);
+      continue;
+    }
+    lines.push(`${name}: ${value}`);
+  }
+  socket.unshift(Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), head]));
+  server.emit('connection', socket);
+}
+
+const isWebSocketUpgrade = (request: IncomingMessage) =>
+  request.headers.upgrade?.toLowerCase() === 'websocket';
+
 /** One Node server, one Hono app, websocket upgrades routed to the provider that owns the path. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1';
@@ -39,6 +71,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   server.on('upgrade', (request, socket, head) => {
     socket.on('error', () => {}); // a client that vanishes mid-handshake is no reason to stop
+    // The app checks Host on the plain request; only websockets are checked here.
+    if (!isWebSocketUpgrade(request))
+      return serveWithoutUpgrade(server as Server, request, socket as Socket, head);
     if (!runtime.allowedHosts.allows(request.headers.host)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
       return;
