@@ -46,6 +46,10 @@ describe('kyc-sim serve', () => {
     const { url, output } = await serve([]);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(output()).toContain(`YOTI_API_URL=${url}/yoti/api/v1`);
+    // Each official Yoti SDK's own setting (Python takes YOTI_API_URL as a host; Java reads system properties).
+    expect(output()).toContain(`YOTI_API_ENDPOINT=${url}/yoti/api/v1`);
+    expect(output()).toContain(`-Dyoti.docs.url=${url}/yoti/idverify/v1`);
+    expect(output()).toContain(`YOTI_DOC_SCAN_API_URL=${url}/yoti/idverify/v1`);
     expect(output()).toContain('scenario: default');
     const res = await fetch(`${url}/__admin/health`);
     expect(await res.json()).toEqual({ status: 'ok' });

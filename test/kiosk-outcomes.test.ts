@@ -89,6 +89,6 @@ describe('kiosk client: TIMED_OUT (scenarios/yoti-share-timed-out.yaml)', () => 
     });
     const result = await kiosk.run();
     expect(result.attempts).toBe(2);
-    expect(result.token).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(result.token).toMatch(/^[A-Za-z0-9_-]+={0,2}$/); // padded, as Yoti's
   });
 });

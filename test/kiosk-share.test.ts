@@ -59,7 +59,7 @@ describe('kiosk client: happy path', () => {
         query: { token: result.token, lane: '2', location: 'WC2N4JH' },
       },
     ]);
-    expect(result.token).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(result.token).toMatch(/^[A-Za-z0-9_-]+={0,2}$/); // padded, as Yoti's
     expect(result.callback?.status).toBe(200);
     expect(result.attempts).toBe(1);
     expect(qrUrls).toHaveLength(1);

@@ -12,6 +12,7 @@ import { profileRoutes } from './profile/routes.js';
 import { qrImageRoutes } from './qr-image.js';
 import { Receipts } from './receipt/receipts.js';
 import { sandboxRoutes } from './sandbox/routes.js';
+import { sdkSettingLines } from './sdk-settings.js';
 import { shareRoutes } from './share/routes.js';
 import { ENDED, ShareSessions, type ShareState } from './share/share-sessions.js';
 import { connectSessionsSocket } from './share/socket.js';
@@ -21,11 +22,11 @@ export const yotiProvider: ProviderDefinition = {
   name: 'yoti',
   prefix: '/yoti',
   clientHints: (base) => [
-    `YOTI_API_URL=${base}/yoti/api/v1`,
-    `YOTI_IDV_API_URL=${base}/yoti/idverify/v1`,
-    `YOTI_DIGITAL_IDENTITY_API_URL=${base}/yoti/share   (Digital ID; web client ${base}/yoti/share/client/v2)`,
-    `YOTI_SHARE_URL=${base}/yoti/api/v1.1   (QR codes, refs, ws connect-sessions)`,
-    `YOTI_SANDBOX_URL=${base}/yoti/sandbox/v1   (@getyoti/sdk-sandbox token API)`,
+    'Yoti, by official SDK (docs/yoti-sdks.md):',
+    ...sdkSettingLines(base).map((line) => `  ${line}`),
+    `Yoti Digital ID web client: ${base}/yoti/share/client/v2`,
+    `Yoti share (kiosk QR codes, refs, ws connect-sessions): ${base}/yoti/api/v1.1`,
+    `Yoti sandbox: ${base}/yoti/sandbox/v1 (tokens and profile), ${base}/yoti/sandbox/idverify/v1`,
   ],
   // Selfie uploads are megabytes; IDV session specs and sandbox configurations are the largest JSON.
   bodyLimit: (_method, path) => (/\/face-capture\/[^/]+\/image$/.test(path) ? 16 * MiB : 1 * MiB),
