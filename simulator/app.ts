@@ -3,7 +3,7 @@ import { adminApi } from './admin/api.js';
 import { refuseCrossOrigin } from './admin/guard.js';
 import { BodyTooLarge, KiB, readBodies } from './engine/body.js';
 import { journalRequests } from './engine/http-journal.js';
-import { nearestRoute } from './engine/not-matched.js';
+import { headerValue, nearestRoute } from './engine/not-matched.js';
 import { MAX_SCENARIO_BYTES } from './engine/scenario-loader.js';
 import type { Runtime } from './runtime.js';
 
@@ -75,7 +75,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     const explanation = near
       ? `no route for ${c.req.method} ${c.req.path}; nearest is ${near.route.method} ${near.route.path} (${near.difference})`
       : `no route for ${c.req.method} ${c.req.path}; providers are mounted at ${runtime.providers.map((p) => p.definition.prefix).join(', ')}`;
-    c.header('X-Kyc-Sim-Not-Matched', explanation);
+    c.header('X-Kyc-Sim-Not-Matched', headerValue(explanation));
     c.set('journalNote', `not matched: ${explanation}`);
     const provider = runtime.providerOf(c.req.path);
     if (provider)

@@ -101,6 +101,13 @@ program
     process.stdout.write(`${lines.join('\n')}\n`);
     // Whoever read our output may be gone by shutdown time (a closed pipe must not crash us).
     process.stdout.on('error', () => {});
+    // Last resort: a bug in some background path is logged; every other client keeps its simulator.
+    process.on('uncaughtException', (error) =>
+      sim.runtime.log.error({ err: error }, 'uncaught exception; still serving'),
+    );
+    process.on('unhandledRejection', (reason) =>
+      sim.runtime.log.error({ err: reason }, 'unhandled rejection; still serving'),
+    );
     const shutdown = (signal: string) => {
       process.stdout.write(`\n${signal}: shutting down\n`);
       sim.close().then(() => process.exit(0));

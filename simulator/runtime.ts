@@ -75,8 +75,8 @@ export class Runtime {
     this.allowedHosts = new AllowedHosts(options.host ?? '127.0.0.1', options.allowedHosts);
     this.adminAuth = new AdminAuth(options.adminToken);
     this.store = options.store ?? new MemorySessionStore();
-    this.webhooks = new WebhookSender(this.clock, this.journal);
     this.log = pino({ name: 'kyc-sim', level: options.logLevel ?? 'info' });
+    this.webhooks = new WebhookSender(this.clock, this.journal, this.log);
     this.ctx = {
       clock: this.clock,
       store: this.store,

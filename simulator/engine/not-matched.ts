@@ -54,3 +54,15 @@ function describeDifference(route: KnownRoute, method: string, want: string[]): 
     return `method is ${method}, route wants ${route.method}`;
   return 'path matches; the request was refused by the route';
 }
+
+/**
+ * `text` as a header value: printable ASCII stays, anything else (control characters from a
+ * decoded `%00`/`%0A`, non-ASCII) is percent-encoded as UTF-8, so a path can never break the
+ * answer that explains it.
+ */
+export function headerValue(text: string): string {
+  // Buffer encodes a lone surrogate as U+FFFD, so every match has a UTF-8 form.
+  return text.replace(/[^\x20-\x7e]/gu, (char) =>
+    Array.from(Buffer.from(char), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
+}

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { Clock } from './clock.js';
 import type { Journal } from './journal.js';
 
@@ -40,11 +41,22 @@ export class WebhookSender {
   constructor(
     private readonly clock: Clock,
     private readonly journal: Journal,
+    private readonly log: Pick<Logger, 'error'>,
     private readonly options: WebhookOptions = { maxAttempts: 5, backoffMs: 1_000, timeoutMs: 5_000 },
   ) {}
 
+  /** Fire and forget: whatever goes wrong is journaled or logged, never thrown at the caller's loop. */
   send(request: WebhookRequest): void {
-    void this.#attempt(request, 1);
+    this.#attempt(request, 1).catch((error) => this.#failed(request, error));
+  }
+
+  #failed(request: WebhookRequest, error: unknown): void {
+    this.log.error({ err: error, url: request.url }, 'webhook delivery failed');
+    try {
+      request.onSettled?.({ delivered: false, attempts: 0, lastError: String(error) });
+    } catch (settleError) {
+      this.log.error({ err: settleError, url: request.url }, 'webhook onSettled failed');
+    }
   }
 
   /** Aborts requests in flight; pending retries die with the clock's timers. */
@@ -57,7 +69,23 @@ export class WebhookSender {
     const maxAttempts = request.maxAttempts ?? this.options.maxAttempts;
     const method = request.method ?? 'POST';
     const withBody = method !== 'GET' && method !== 'DELETE';
-    const text = JSON.stringify(request.body);
+    let text: string;
+    try {
+      text = JSON.stringify(request.body);
+    } catch (error) {
+      // e.g. a body nested deeper than the stack: nothing can be sent, so give up at once.
+      const reason = `not sent: the body cannot be written as JSON (${(error as Error).message})`;
+      this.journal.record({
+        kind: 'webhook',
+        provider: request.provider,
+        method,
+        path: request.url,
+        sessionId: request.sessionId,
+        note: reason,
+      });
+      request.onSettled?.({ delivered: false, attempts: attempt, lastError: reason });
+      return;
+    }
     const controller = new AbortController();
     this.#inFlight.add(controller);
     const timeout = setTimeout(() => controller.abort(), this.options.timeoutMs);
@@ -100,7 +128,9 @@ export class WebhookSender {
     const delay = (request.backoffMs ?? this.options.backoffMs) * 2 ** (attempt - 1);
     this.clock.schedule(
       delay,
-      () => void this.#attempt(request, attempt + 1),
+      () => {
+        this.#attempt(request, attempt + 1).catch((error) => this.#failed(request, error));
+      },
       `webhook retry ${request.url}`,
     );
   }

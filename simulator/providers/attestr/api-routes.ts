@@ -8,13 +8,15 @@ import type { RateLimiter } from './rate-limits.js';
 import type { AttestrClient } from './schema.js';
 
 const ONE_YEAR_MS = 365 * 86_400_000;
+const MAX_TAG_LENGTH = 1_000;
 
 const createBody = z
   .object({
     flow: z.string().min(1),
     // A String (the flow version's id) or null for the draft; required, as the reference says.
     snapshot: z.string().min(1).nullable(),
-    tag: z.string().min(1),
+    // Kept with the handshake and sent back in results and webhooks: a reference, not a document.
+    tag: z.string().min(1).max(MAX_TAG_LENGTH),
     webhook: z.boolean().default(false),
     expiry: z.number().int().positive().optional(),
   })

@@ -1,3 +1,4 @@
+import { type ValueLimits, valueProblem } from '../../engine/value-limits.js';
 import { DetailError, pythonType } from './errors.js';
 import { TECHNOLOGY_CODES, type TechnologyCode } from './schema.js';
 import { acceptsFace2FaceMetadata } from './technologies.js';
@@ -42,7 +43,20 @@ function boolean(value: unknown, path: string, fallback: boolean): boolean {
   return value;
 }
 
+/**
+ * Metadata is kept whole and sent back in every webhook: bounded so it can always be written out
+ * again. The reference photo is the one long string (the body limit bounds it).
+ */
+const METADATA_LIMITS: ValueLimits = {
+  maxDepth: 8,
+  maxEntries: 500,
+  maxStringLength: 2_000,
+  longStrings: ['metadata.face2face.photo1'],
+};
+
 export function parseMetadata(raw: unknown, technologies: readonly TechnologyCode[]): SessionMetadata {
+  const problem = valueProblem(raw, METADATA_LIMITS, 'metadata');
+  if (problem) throw bad(problem.path, problem.reason);
   const metadata = dict(raw, 'metadata') ?? {};
   return {
     face2face: parseFace2Face(dict(metadata.face2face, 'metadata.face2face'), technologies),
