@@ -1,4 +1,5 @@
 import type { Clock, TimerHandle } from './clock.js';
+import type { SessionStore } from './store.js';
 
 /**
  * Timers on the simulator clock, grouped by session id and purpose (a lifetime, a scripted
@@ -9,11 +10,17 @@ import type { Clock, TimerHandle } from './clock.js';
 export class SessionTimers {
   #timers = new Map<string, Map<string, TimerHandle>>();
 
-  /** `labelPrefix` names the provider in the clock's timer labels: `<prefix> <purpose> <id>`. */
+  /**
+   * `labelPrefix` names the provider in the clock's timer labels: `<prefix> <purpose> <id>`. With
+   * `store`, a session the store evicts loses its timers (they would otherwise pile up for ever).
+   */
   constructor(
     private readonly clock: Clock,
     private readonly labelPrefix: string,
-  ) {}
+    store?: SessionStore,
+  ) {
+    store?.onEvicted?.((id) => this.cancelAll(id));
+  }
 
   /** Arms `fire` at the clock time `dueAt`, replacing this session's timer of the same purpose. */
   at(id: string, purpose: string, dueAt: number, fire: () => unknown): void {

@@ -58,6 +58,11 @@ export interface SessionStore {
   unlink(key: string): Promise<void>;
   publish(channel: string, message: unknown): Promise<void>;
   subscribe(channel: string, listener: (message: unknown) => void): Unsubscribe;
+  /**
+   * Calls `listener` with the id of each session the store drops by itself (a capacity limit, an
+   * expiry), so whoever armed timers for it can cancel them. Stores that never drop need not.
+   */
+  onEvicted?(listener: (id: string) => void): Unsubscribe;
   clear(): Promise<void>;
 }
 
@@ -69,6 +74,7 @@ export class MemorySessionStore implements SessionStore {
   #sessions = new Map<string, SessionRecord>();
   #links = new Map<string, string>();
   #listeners = new Map<string, Set<(message: unknown) => void>>();
+  #evictionListeners = new Set<(id: string) => void>();
 
   constructor(private readonly maxSessions = 10_000) {}
 
@@ -78,7 +84,8 @@ export class MemorySessionStore implements SessionStore {
 
   async put<T>(session: SessionRecord<T>) {
     this.#sessions.set(session.id, session as SessionRecord);
-    evictOldest(this.#sessions, this.maxSessions);
+    for (const id of evictOldest(this.#sessions, this.maxSessions))
+      for (const listener of this.#evictionListeners) listener(id);
   }
 
   async update<T>(id: string, change: (session: SessionRecord<T>) => SessionRecord<T> | undefined) {
@@ -132,16 +139,24 @@ export class MemorySessionStore implements SessionStore {
     };
   }
 
+  onEvicted(listener: (id: string) => void): Unsubscribe {
+    this.#evictionListeners.add(listener);
+    return () => this.#evictionListeners.delete(listener);
+  }
+
   async clear() {
     this.#sessions.clear();
     this.#links.clear();
   }
 }
 
-function evictOldest(map: Map<string, unknown>, max: number): void {
-  if (map.size <= max) return;
+/** Drops the oldest keys past `max`; returns the keys dropped. */
+function evictOldest(map: Map<string, unknown>, max: number): string[] {
+  const dropped: string[] = [];
   for (const key of map.keys()) {
+    if (map.size <= max) break;
     map.delete(key);
-    if (map.size <= max) return;
+    dropped.push(key);
   }
+  return dropped;
 }

@@ -37,7 +37,7 @@ export const attestrProvider: ProviderDefinition = {
   bodyLimit: () => 64 * KiB,
   errorResponse: attestrErrorResponse,
   create(ctx) {
-    const timers = new SessionTimers(ctx.clock, 'attestr');
+    const timers = new SessionTimers(ctx.clock, 'attestr', ctx.store);
     const handshakes = new Handshakes(ctx, timers);
     const runs = new FlowRuns(ctx, handshakes);
     const state: ApiState = { handshakes, limiter: new RateLimiter(ctx.clock), spent: new Map() };

@@ -28,7 +28,7 @@ export class FlowSessions {
   #notifier: TechnologyNotifier;
 
   constructor(readonly ctx: SimContext) {
-    this.#timers = new SessionTimers(ctx.clock, 'biometric');
+    this.#timers = new SessionTimers(ctx.clock, 'biometric', ctx.store);
     this.#notifier = new TechnologyNotifier(ctx);
   }
 

@@ -59,7 +59,9 @@ export const yotiProvider: ProviderDefinition = {
         if (ENDED.includes(session.state as ShareState)) {
           throw new ActionError(`share session ${session.id} has already ended (${session.state})`, 409);
         }
-        await decide(session.id, input);
+        // Another decision may land between the check above and this one: only one wins.
+        if (!(await decide(session.id, input)))
+          throw new ActionError(`share session ${session.id} has already ended`, 409);
       },
     });
 

@@ -29,7 +29,7 @@ export class IdvSessions {
   #appResponseConfigs = new Map<string, ResponseConfig>();
 
   constructor(readonly ctx: SimContext) {
-    this.#timers = new SessionTimers(ctx.clock, 'yoti idv');
+    this.#timers = new SessionTimers(ctx.clock, 'yoti idv', ctx.store);
   }
 
   configOf(sdkId: string): IdvAppConfig {

@@ -62,7 +62,7 @@ export class ShareSessions {
     readonly ctx: SimContext,
     private readonly mintToken: TokenMinter,
   ) {
-    this.#timers = new SessionTimers(ctx.clock, 'yoti share');
+    this.#timers = new SessionTimers(ctx.clock, 'yoti share', ctx.store);
   }
 
   async create(
@@ -154,21 +154,29 @@ export class ShareSessions {
     reason: string,
     profile?: Record<string, unknown>,
   ): Promise<boolean> {
-    const before = await this.get(sessionData);
-    if (!before || ENDED.includes(before.state as ShareState)) return false;
-    const token =
-      status === 'COMPLETED'
-        ? await this.mintToken({ ...before, data: { ...before.data, profile } })
-        : undefined;
+    // Claim the outcome first: a racer that loses mints no token and leaves the share alone.
     let changed = false;
-    await this.ctx.store.update<ShareData>(sessionData, (s) => {
+    const claimed = await this.ctx.store.update<ShareData>(sessionData, (s) => {
       if (ENDED.includes(s.state as ShareState)) return s;
       changed = true;
       const next = this.#transition(s, status, reason);
-      return { ...next, data: { ...next.data, token, profile: profile ?? next.data.profile } };
+      return { ...next, data: { ...next.data, profile: profile ?? next.data.profile } };
     });
-    if (!changed) return false;
+    if (!claimed || !changed) return false;
     this.#timers.cancelAll(sessionData);
+    let token: string | undefined;
+    if (status === 'COMPLETED') {
+      try {
+        token = await this.mintToken(claimed);
+      } catch (error) {
+        // The share was claimed as COMPLETED but has no token: tell its subscribers it failed.
+        const why = `no token could be made: ${(error as Error).message}`;
+        await this.ctx.store.update<ShareData>(sessionData, (s) => this.#transition(s, 'FAILED', why));
+        await this.ctx.store.publish(outcomeChannel(sessionData), { status: 'FAILED' });
+        throw error;
+      }
+      await this.ctx.store.update<ShareData>(sessionData, (s) => ({ ...s, data: { ...s.data, token } }));
+    }
     const message: ShareOutcomeMessage = token ? { status, token } : { status };
     await this.ctx.store.publish(outcomeChannel(sessionData), message);
     return true;
