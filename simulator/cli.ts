@@ -56,6 +56,11 @@ program
     (name: string, names: string[]) => [...names, name],
     [] as string[],
   )
+  .option(
+    '--scenario-dir <dir>',
+    "a folder PUT /__admin/scenario?file= may read (repeatable; default: the --scenario file's folder)",
+    (dir: string, dirs: string[] = []) => [...dirs, dir],
+  )
   .addOption(
     new Option(
       '--admin-token <token>',
@@ -82,6 +87,7 @@ program
         journalBodyLimit: opts.journalBodyLimit,
         allowedHosts: opts.allowedHost,
         adminToken: opts.adminToken,
+        scenarioDirs: opts.scenarioDir,
         unsafeOpenAdmin: opts.unsafeOpenAdmin,
       });
     } catch (error) {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Faker } from '@faker-js/faker';
 import pino, { type Logger } from 'pino';
 import { AdminAuth } from './admin/auth.js';
+import { ScenarioFolders } from './admin/scenario-files.js';
 import { AllowedHosts } from './engine/allowed-hosts.js';
 import { Clock, type ClockMode } from './engine/clock.js';
 import { createFaker } from './engine/fake.js';
@@ -41,6 +42,11 @@ export interface SimulatorOptions {
    * header; `*` allows any, which gives up the DNS-rebinding protection.
    */
   allowedHosts?: string[];
+  /**
+   * Folders `PUT /__admin/scenario?file=` may read besides the shipped scenarios; the loaded
+   * scenario file's folder when absent.
+   */
+  scenarioDirs?: string[];
   /** When set, every /__admin request must carry it (Authorization: Bearer) or a console login. */
   adminToken?: string;
   /** Bind a non-loopback host without an admin token anyway: anyone who can connect controls kyc-sim. */
@@ -68,6 +74,7 @@ export class Runtime {
   #random!: RandomSource;
   #faker: Promise<Faker> | undefined;
   #baseUrl = '';
+  #scenarioFolders!: ScenarioFolders;
 
   private constructor(private readonly options: SimulatorOptions) {
     this.clock = new Clock(options.clock ?? 'real');
@@ -98,8 +105,16 @@ export class Runtime {
 
   static async create(options: SimulatorOptions): Promise<Runtime> {
     const runtime = new Runtime(options);
-    await runtime.apply(await Runtime.load(options.scenario));
+    const loaded = await Runtime.load(options.scenario);
+    const ownFolder = typeof options.scenario === 'string' ? [loaded.baseDir] : [];
+    runtime.#scenarioFolders = new ScenarioFolders([scenariosDir, ...(options.scenarioDirs ?? ownFolder)]);
+    await runtime.apply(loaded);
     return runtime;
+  }
+
+  /** Where `PUT /__admin/scenario?file=` may read. */
+  get scenarioFolders(): ScenarioFolders {
+    return this.#scenarioFolders;
   }
 
   /** Reads and validates a scenario without applying it. */

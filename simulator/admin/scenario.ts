@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { parseScenarioText, ScenarioError, validateScenario } from '../engine/scenario-loader.js';
 import { Runtime } from '../runtime.js';
 import { scenarioSchema } from '../scenario.js';
+import { ScenarioFileRefused } from './scenario-files.js';
 
 /** GET the loaded scenario; PUT a new one (YAML or JSON). An invalid one changes nothing. */
 export function scenarioRoutes(runtime: Runtime): Hono {
@@ -14,12 +15,13 @@ export function scenarioRoutes(runtime: Runtime): Hono {
   app.put('/scenario', async (c) => {
     const source = c.req.query('file') ?? '<request body>';
     try {
+      const file = c.req.query('file');
       const loaded =
-        c.req.query('file') !== undefined
-          ? await Runtime.load(source)
+        file !== undefined
+          ? await Runtime.load(await runtime.scenarioFolders.confine(file))
           : {
               scenario: validateScenario(
-                parseScenarioText(await c.req.text(), source),
+                await parseScenarioText(await c.req.text(), source),
                 scenarioSchema,
                 source,
               ),
@@ -29,6 +31,7 @@ export function scenarioRoutes(runtime: Runtime): Hono {
       await runtime.apply(loaded);
       return c.json({ status: 'loaded', name: loaded.scenario.name, source });
     } catch (error) {
+      if (error instanceof ScenarioFileRefused) return c.json({ error: error.message }, 403);
       if (error instanceof ScenarioError) return c.json({ error: error.message, ...error.toJSON() }, 400);
       throw error;
     }

@@ -1,7 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { jsonErrorOffset } from './json-error.js';
 
 /**
  * Scenario files are plain data (YAML or JSON) validated whole before anything uses them: a bad
@@ -42,18 +45,111 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-export function parseScenarioText(text: string, source: string): unknown {
+/** YAML texts above this are parsed on a worker thread: the parser takes seconds per MiB. */
+const INLINE_YAML_CHARS = 32 * 1024;
+
+/**
+ * A scenario's text as data: JSON when the file is .json or the text starts with { or [, YAML
+ * otherwise. Errors name the parser that failed and where. Large YAML is parsed off the event
+ * loop, so a big scenario never stalls the simulator's clients.
+ */
+export async function parseScenarioText(text: string, source: string): Promise<unknown> {
+  if (text.length > MAX_SCENARIO_BYTES)
+    throw new ScenarioError(source, '', tooLarge(Buffer.byteLength(text)));
   const looksJson = extname(source).toLowerCase() === '.json' || /^\s*[{[]/.test(text);
+  if (looksJson) return parseJson(text, source);
+  const result = text.length > INLINE_YAML_CHARS ? await parseYamlOffThread(text) : parseYamlHere(text);
+  if ('value' in result) return result.value;
+  throw new ScenarioError(source, '', result.problem);
+}
+
+const tooLarge = (bytes: number) =>
+  `the scenario is ${bytes} bytes; scenarios are at most ${MAX_SCENARIO_BYTES} bytes (1 MiB) — move large data (images, key files) to files the scenario names`;
+
+function parseJson(text: string, source: string): unknown {
   try {
-    return looksJson ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
+    return JSON.parse(text);
   } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const [line, col] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [0, 0];
-      throw new ScenarioError(source, '', `invalid YAML at line ${line}, column ${col}: ${error.code}`);
-    }
-    throw new ScenarioError(source, '', `invalid JSON: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    const why = extname(source).toLowerCase() === '.json' ? 'a .json file' : 'the text starts with { or [';
+    throw new ScenarioError(
+      source,
+      '',
+      `invalid JSON (read as JSON: ${why})${jsonErrorAt(text)}: ${message}`,
+    );
   }
 }
+
+/** Where JSON.parse stopped, as " at line L, column C" (Node 20's messages give no position). */
+function jsonErrorAt(text: string): string {
+  const offset = jsonErrorOffset(text);
+  return offset < 0 ? '' : ` at ${lineAndColumn(text, offset)}`;
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+type YamlResult = { value: unknown } | { problem: string };
+
+function parseYamlHere(text: string): YamlResult {
+  try {
+    return { value: parseYaml(text, { prettyErrors: true }) };
+  } catch (error) {
+    return { problem: yamlProblem(error) };
+  }
+}
+
+function yamlProblem(error: unknown): string {
+  if (error instanceof YAMLParseError) {
+    const [line, col] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [0, 0];
+    return `invalid YAML at line ${line}, column ${col}: ${error.code}: ${error.message.split('\n')[0]}`;
+  }
+  return `the YAML parser failed: ${(error as Error)?.message ?? error}`;
+}
+
+/**
+ * The worker loads the same `yaml` package by its resolved path, so this works from the sources,
+ * the tsc output and the esbuild bundle alike (no separate worker file to ship).
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { parse, YAMLParseError } = require(workerData.yaml);
+parentPort.on('message', (text) => {
+  try {
+    parentPort.postMessage({ value: parse(text, { prettyErrors: true }) });
+  } catch (error) {
+    const pos = error instanceof YAMLParseError && error.linePos && error.linePos[0];
+    parentPort.postMessage({ error: { yaml: error instanceof YAMLParseError, code: error.code, message: String(error && error.message), line: pos ? pos.line : 0, col: pos ? pos.col : 0 } });
+  }
+});`;
+
+function parseYamlOffThread(text: string): Promise<YamlResult> {
+  const yaml = createRequire(import.meta.url).resolve('yaml');
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { yaml } });
+  return new Promise<YamlResult>((done) => {
+    worker.once('message', (reply: { value?: unknown; error?: WorkerError }) => {
+      done(reply.error ? { problem: workerProblem(reply.error) } : { value: reply.value });
+    });
+    worker.once('error', (error) => done({ problem: `the YAML parser failed: ${error.message}` }));
+    worker.postMessage(text);
+  }).finally(() => void worker.terminate());
+}
+
+interface WorkerError {
+  yaml: boolean;
+  code?: string;
+  message: string;
+  line: number;
+  col: number;
+}
+
+const workerProblem = (e: WorkerError) =>
+  e.yaml
+    ? `invalid YAML at line ${e.line}, column ${e.col}: ${e.code}: ${e.message.split('\n')[0]}`
+    : `the YAML parser failed: ${e.message}`;
 
 export function validateScenario<S extends z.ZodType>(data: unknown, schema: S, source: string): z.output<S> {
   const result = schema.safeParse(data ?? {});
@@ -68,10 +164,13 @@ export async function loadScenarioFile<S extends z.ZodType>(
 ): Promise<LoadedScenario<z.output<S>>> {
   let text: string;
   try {
+    const { size } = await stat(file);
+    if (size > MAX_SCENARIO_BYTES) throw new ScenarioError(file, '', tooLarge(size));
     text = await readFile(file, 'utf8');
   } catch (error) {
+    if (error instanceof ScenarioError) throw error;
     throw new ScenarioError(file, '', `cannot read file: ${(error as NodeJS.ErrnoException).code ?? error}`);
   }
-  const data = parseScenarioText(text, file);
+  const data = await parseScenarioText(text, file);
   return { scenario: validateScenario(data, schema, file), source: file, baseDir: dirname(resolve(file)) };
 }
