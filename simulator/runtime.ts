@@ -12,6 +12,7 @@ import { createRandom, type RandomSource } from './engine/random.js';
 import { type LoadedScenario, loadScenarioFile, validateScenario } from './engine/scenario-loader.js';
 import { MemorySessionStore, type SessionStore } from './engine/store.js';
 import { WebhookSender } from './engine/webhooks.js';
+import { scenariosDir } from './paths.js';
 import { providers } from './providers/index.js';
 import type { ProviderDefinition, ProviderInstance, SimContext } from './providers/provider.js';
 import { type Scenario, scenarioSchema } from './scenario.js';

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { parseScenarioText, ScenarioError, validateScenario } from '../engine/scenario-loader.js';
 import { Runtime } from '../runtime.js';
 import { scenarioSchema } from '../scenario.js';
+import { resolveScenarioFile } from '../shipped-scenarios.js';
 import { ScenarioFileRefused } from './scenario-files.js';
 
 /** GET the loaded scenario; PUT a new one (YAML or JSON). An invalid one changes nothing. */
@@ -18,7 +19,7 @@ export function scenarioRoutes(runtime: Runtime): Hono {
       const file = c.req.query('file');
       const loaded =
         file !== undefined
-          ? await Runtime.load(await runtime.scenarioFolders.confine(file))
+          ? await Runtime.load(await runtime.scenarioFolders.confine(resolveScenarioFile(file)))
           : {
               scenario: validateScenario(
                 await parseScenarioText(await c.req.text(), source),
