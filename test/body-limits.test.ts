@@ -1,6 +1,8 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { admin, useSimulator } from './support/simulator.js';
+import { openSocket } from './support/ws.js';
+import { requestQr, resolveRef, socketUrl } from './support/yoti-share.js';
 
 const MiB = 1024 * 1024;
 
@@ -143,6 +145,21 @@ describe('request body limits', () => {
 
 describe('journal body limit option', () => {
   const sim = useSimulator({ journalBodyLimit: 100 });
+
+  it('clips websocket frames when they are recorded', async () => {
+    const { apps } = (await admin(sim(), 'GET', '/scenario')).scenario.yoti;
+    const qr = await requestQr(sim(), apps[0].sdkId, apps[0].scenarios[0].id);
+    const { session_data } = await resolveRef(sim(), qr.ref_id);
+    const socket = await openSocket(socketUrl(sim(), session_data));
+    socket.ws.send('f'.repeat(10_000));
+    socket.ws.send(JSON.stringify({ subscription: session_data }));
+    await socket.next();
+    socket.ws.close();
+    const frames = (await admin(sim(), 'GET', '/requests?kind=ws-in')).requests;
+    expect(frames.map((e: { message: string }) => e.message)).toContain(
+      `${'f'.repeat(100)}…[clipped: 10000 bytes in all]`,
+    );
+  });
 
   it('keeps only as many characters as asked', async () => {
     await fetch(`${sim().url}/nowhere`, { method: 'POST', body: 'z'.repeat(5000) });
