@@ -58,7 +58,11 @@ describe('Attestr tag', () => {
 
   it('refuses a tag longer than 1000 characters with 4001', async () => {
     const flow = (await admin(sim(), 'GET', '/scenario')).scenario.attestr.flows[0].id;
-    const res = await createHandshake(sim(), APPS.ok.authToken, { flow, tag: 't'.repeat(1_001) });
+    const res = await createHandshake(sim(), APPS.ok.authToken, {
+      flow,
+      snapshot: null,
+      tag: 't'.repeat(1_001),
+    });
     expect(res.status).toBe(400);
     expect(res.json).toMatchObject({ code: 4001, message: /tag/ });
   });
