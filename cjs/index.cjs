@@ -25,6 +25,8 @@ function cliArguments(options, scenarioFile) {
     args.push('--journal-body-limit', String(options.journalBodyLimit));
   for (const name of options.allowedHosts ?? []) args.push('--allowed-host', name);
   if (options.unsafeOpenAdmin) args.push('--unsafe-open-admin');
+  if (options.https) args.push('--https');
+  for (const name of options.httpsHosts ?? []) args.push('--https-host', name);
   return args;
 }
 

@@ -23,6 +23,10 @@ export interface SimulatorOptions {
   adminToken?: string;
   /** Bind a non-loopback host without an admin token anyway. */
   unsafeOpenAdmin?: boolean;
+  /** Serve HTTPS and WSS with the local CA kept in .kyc-sim/tls/ under cwd (see the README). */
+  https?: boolean;
+  /** More names for the HTTPS certificate besides localhost, 127.0.0.1 and ::1. */
+  httpsHosts?: string[];
   /** Working directory of the child: relative scenario paths and .kyc-sim/ are found there. */
   cwd?: string;
 }

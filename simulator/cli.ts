@@ -8,7 +8,7 @@ import { packageRoot } from './paths.js';
 import { providers } from './providers/index.js';
 import { writeYotiKeyPair } from './providers/yoti/auth/key-pair.js';
 import { scenarioSchema } from './scenario.js';
-import { startSimulator } from './server.js';
+import { type RunningSimulator, startSimulator } from './server.js';
 import { resolveScenarioFile, shippedScenarioNames } from './shipped-scenarios.js';
 
 const integer = (value: string) => {
@@ -71,6 +71,13 @@ program
     '--unsafe-open-admin',
     'allow a non-loopback --host without --admin-token (anyone who can connect controls kyc-sim)',
   )
+  .option('--https', 'serve HTTPS and WSS with a local CA kept in .kyc-sim/tls/ (made on first start)')
+  .option(
+    '--https-host <name>',
+    'another name or address for the HTTPS certificate (repeatable), e.g. a LAN name a phone can reach',
+    (value: string, previous: string[]) => [...previous, value],
+    [] as string[],
+  )
   // For the CommonJS wrapper (cjs/index.cjs): the parent holds our stdin; when it dies, we go too.
   .addOption(new Option('--exit-with-stdin', 'exit when standard input closes').hideHelp())
   .action(async (opts) => {
@@ -89,6 +96,8 @@ program
         adminToken: opts.adminToken,
         scenarioDirs: opts.scenarioDir,
         unsafeOpenAdmin: opts.unsafeOpenAdmin,
+        https: opts.https || opts.httpsHost.length > 0,
+        httpsHosts: opts.httpsHost,
       });
     } catch (error) {
       fail(error);
@@ -103,6 +112,7 @@ program
       '',
       `QA console: ${sim.consoleUrl()}${opts.adminToken ? '   (one-time login link)' : ''}`,
       `Admin API:  ${sim.url}/__admin   (health, sessions, clock, requests, scenario, reset)${opts.adminToken ? '\n            every call needs Authorization: Bearer <admin token>' : ''}`,
+      ...(sim.tls ? trustHints(sim.tls, sim.url) : []),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     // Whoever read our output may be gone by shutdown time (a closed pipe must not crash us).
@@ -164,6 +174,24 @@ program
       fail(error);
     }
   });
+
+/** Where the CA is and how each kind of client comes to trust it. */
+function trustHints(tls: NonNullable<RunningSimulator['tls']>, url: string): string[] {
+  return [
+    '',
+    `HTTPS: the certificate covers ${tls.hosts.join(', ')}; it is signed by the kyc-sim local CA`,
+    `  CA certificate: ${tls.caPath}${tls.caCreated ? ' (made now; kept for later starts)' : ''}`,
+    'Trust it (development machines and test devices only):',
+    `  Node:    NODE_EXTRA_CA_CERTS=${tls.caPath} node ...`,
+    `  curl:    curl --cacert ${tls.caPath} ${url}/__admin/health`,
+    '  Android: copy ca.pem to the device; Settings > Security > Encryption & credentials > Install a',
+    '           certificate > CA certificate. Apps trust user CAs only with a network_security_config',
+    '           that has <certificates src="user" /> (e.g. in <debug-overrides>).',
+    '  iOS:     send ca.pem to the device (AirDrop, mail), install the profile in Settings > General >',
+    '           VPN & Device Management, then turn on full trust in Settings > General > About >',
+    '           Certificate Trust Settings.',
+  ];
+}
 
 function packageVersion(): string {
   return JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;

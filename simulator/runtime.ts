@@ -35,6 +35,13 @@ export interface SimulatorOptions {
   /** Session store; in memory when absent. */
   store?: SessionStore;
   logLevel?: pino.Level | 'silent';
+  /**
+   * Serve HTTPS and WSS with a certificate from a local CA kept in `<stateDir>/tls/` (made on
+   * first start) for localhost, 127.0.0.1, ::1 and `httpsHosts`.
+   */
+  https?: boolean;
+  /** More names or addresses for the HTTPS certificate, e.g. a LAN name a phone can reach. */
+  httpsHosts?: string[];
   journalCapacity?: number;
   /** Characters of each request body, response body and websocket frame the journal keeps. */
   journalBodyLimit?: number;

@@ -1,9 +1,11 @@
 import type { IncomingMessage, Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.js';
 import { isLoopback } from './engine/allowed-hosts.js';
+import { type LocalTls, localTls } from './engine/local-ca.js';
 import { JournaledSocket } from './engine/sockets.js';
 import { Runtime, type SimulatorOptions } from './runtime.js';
 
@@ -14,6 +16,8 @@ export interface RunningSimulator {
   url: string;
   port: number;
   runtime: Runtime;
+  /** With `https: true`: the local CA clients must trust, and the names the certificate covers. */
+  tls?: Pick<LocalTls, 'caPath' | 'caCert' | 'hosts' | 'caCreated'>;
   /** Every route the simulator answers, as `{method, path}` with Hono's `:param` syntax. */
   routes: { method: string; path: string }[];
   /** Headers every admin API call needs: the admin token, when one is set. */
@@ -66,7 +70,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     );
   const runtime = await Runtime.create(options);
   const app = createApp(runtime);
-  const server = createAdaptorServer({ fetch: app.fetch });
+  const tls = options.https ? await localTls(runtime.ctx.stateDir, options.httpsHosts) : undefined;
+  const server = tls
+    ? createAdaptorServer({
+        fetch: app.fetch,
+        createServer: createHttpsServer,
+        serverOptions: { key: tls.key, cert: `${tls.cert}${tls.caCert}` }, // the chain: leaf, then CA
+      })
+    : createAdaptorServer({ fetch: app.fetch });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
   server.on('upgrade', (request, socket, head) => {
@@ -115,7 +126,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   runtime.setBaseUrl(url);
 
   let closing: Promise<void> | undefined;
@@ -137,5 +148,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     ? { authorization: `Bearer ${options.adminToken}` }
     : {};
   const consoleUrl = () => runtime.adminAuth.consoleUrl(url);
-  return { url, port, runtime, routes, adminHeaders, consoleUrl, close };
+  const tlsInfo = tls && {
+    caPath: tls.caPath,
+    caCert: tls.caCert,
+    hosts: tls.hosts,
+    caCreated: tls.caCreated,
+  };
+  return { url, port, runtime, routes, adminHeaders, consoleUrl, close, ...(tlsInfo && { tls: tlsInfo }) };
 }

@@ -2,7 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:chil
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { packageRoot } from '../simulator/paths.js';
 import { openSocket } from './support/ws.js';
 import { requestQr, resolveRef } from './support/yoti-share.js';
@@ -27,7 +27,7 @@ function serve(
   });
   return new Promise((resolve, reject) => {
     child.stdout.on('data', () => {
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      const url = /listening on (https?:\/\/\S+)/.exec(output)?.[1];
       if (url) resolve({ child, url, output: () => output });
     });
     child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
@@ -76,6 +76,21 @@ describe('kyc-sim serve', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kyc-sim-')), 'bad.yaml');
     writeFileSync(file, 'yoti:\n  apps:\n    - sdkId: 42\n');
     await expect(serve(['--scenario', file])).rejects.toThrow(/path: +yoti\.apps\[0\]\.sdkId/);
+  });
+});
+
+describe('kyc-sim serve --https', () => {
+  it('listens on https and prints where the CA is and how to trust it', async () => {
+    const { url, output } = await serve(['--https-host', 'kiosk.lan']);
+    await vi.waitFor(() => expect(output()).toContain('Certificate Trust Settings'));
+    expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const caPath = /CA certificate: (\S+ca\.pem)/.exec(output())?.[1];
+    expect(caPath).toMatch(/\.kyc-sim\/tls\/ca\.pem$/);
+    expect(output()).toContain('covers localhost, 127.0.0.1, ::1, kiosk.lan');
+    expect(output()).toContain(`NODE_EXTRA_CA_CERTS=${caPath}`);
+    expect(output()).toContain(`curl --cacert ${caPath} ${url}/__admin/health`);
+    expect(output()).toMatch(/Android: .*\n.*network_security_config/);
+    expect(output()).toMatch(/iOS: .*Certificate Trust Settings/s);
   });
 });
 
