@@ -1,4 +1,5 @@
 import { type Context, Hono, type Next } from 'hono';
+import { cors } from 'hono/cors';
 import { adminApi } from './admin/api.js';
 import { refuseCrossOrigin } from './admin/guard.js';
 import { BodyTooLarge, KiB, readBodies } from './engine/body.js';
@@ -10,6 +11,7 @@ import type { Runtime } from './runtime.js';
 type AppEnv = { Variables: { sessionId?: string; journalNote?: string } };
 
 const ADMIN = '/__admin';
+const NOT_MATCHED_HEADER = 'X-Kyc-Sim-Not-Matched';
 
 /** Bodies of admin calls, unmatched paths and providers that set no limit. */
 const DEFAULT_BODY_LIMIT = 64 * KiB;
@@ -29,6 +31,16 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
 
   const journal = journalRequests(runtime.journal, providerName);
   app.use('*', (c, next) => (c.req.path.startsWith(ADMIN) ? next() : journal(c, next)));
+
+  // Browser code calls the providers' APIs from the app's own origin (flowx.js pages, web clients):
+  // any origin may, preflights included. Never the admin plane, which refuses other origins.
+  const providerCors = cors({
+    origin: (origin) => origin || '*',
+    credentials: true,
+    exposeHeaders: [NOT_MATCHED_HEADER],
+    maxAge: 600,
+  });
+  app.use('*', (c, next) => (c.req.path.startsWith(ADMIN) ? next() : providerCors(c, next)));
 
   app.use(
     '*',
@@ -75,7 +87,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     const explanation = near
       ? `no route for ${c.req.method} ${c.req.path}; nearest is ${near.route.method} ${near.route.path} (${near.difference})`
       : `no route for ${c.req.method} ${c.req.path}; providers are mounted at ${runtime.providers.map((p) => p.definition.prefix).join(', ')}`;
-    c.header('X-Kyc-Sim-Not-Matched', headerValue(explanation));
+    c.header(NOT_MATCHED_HEADER, headerValue(explanation));
     c.set('journalNote', `not matched: ${explanation}`);
     const provider = runtime.providerOf(c.req.path);
     if (provider)
