@@ -26,6 +26,7 @@ function cliArguments(options, scenarioFile) {
   for (const name of options.allowedHosts ?? []) args.push('--allowed-host', name);
   if (options.unsafeOpenAdmin) args.push('--unsafe-open-admin');
   if (options.https) args.push('--https');
+  if (options.verbose) args.push('--verbose');
   for (const name of options.httpsHosts ?? []) args.push('--https-host', name);
   return args;
 }

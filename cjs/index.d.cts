@@ -27,6 +27,8 @@ export interface SimulatorOptions {
   https?: boolean;
   /** More names for the HTTPS certificate besides localhost, 127.0.0.1 and ::1. */
   httpsHosts?: string[];
+  /** One line per request and websocket event on the child's stdout, read with output(). */
+  verbose?: boolean;
   /** Working directory of the child: relative scenario paths and .kyc-sim/ are found there. */
   cwd?: string;
 }

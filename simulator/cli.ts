@@ -71,6 +71,10 @@ program
     '--unsafe-open-admin',
     'allow a non-loopback --host without --admin-token (anyone who can connect controls kyc-sim)',
   )
+  .option(
+    '--verbose',
+    'print one line per request, websocket event and webhook (method, path, status, ms, session)',
+  )
   .option('--https', 'serve HTTPS and WSS with a local CA kept in .kyc-sim/tls/ (made on first start)')
   .option(
     '--https-host <name>',
@@ -98,6 +102,7 @@ program
         unsafeOpenAdmin: opts.unsafeOpenAdmin,
         https: opts.https || opts.httpsHost.length > 0,
         httpsHosts: opts.httpsHost,
+        verbose: opts.verbose,
       });
     } catch (error) {
       fail(error);

@@ -40,6 +40,11 @@ export interface SimulatorOptions {
    * first start) for localhost, 127.0.0.1, ::1 and `httpsHosts`.
    */
   https?: boolean;
+  /**
+   * One line per request, websocket event and webhook (method, path, status, ms, session id):
+   * `true` writes them to stdout, a function receives them.
+   */
+  verbose?: boolean | ((line: string) => void);
   /** More names or addresses for the HTTPS certificate, e.g. a LAN name a phone can reach. */
   httpsHosts?: string[];
   journalCapacity?: number;

@@ -5,6 +5,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.js';
 import { isLoopback } from './engine/allowed-hosts.js';
+import { journalLine } from './engine/journal-line.js';
 import { type LocalTls, localTls } from './engine/local-ca.js';
 import { JournaledSocket } from './engine/sockets.js';
 import { Runtime, type SimulatorOptions } from './runtime.js';
@@ -69,6 +70,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       `binding ${host} lets anyone who can reach this machine drive the admin API (reset, decide sessions, read keys); give an admin token (--admin-token or KYC_SIM_ADMIN_TOKEN), or --unsafe-open-admin if the network is yours alone`,
     );
   const runtime = await Runtime.create(options);
+  if (options.verbose) {
+    const write =
+      typeof options.verbose === 'function'
+        ? options.verbose
+        : (line: string) => process.stdout.write(`${line}\n`);
+    runtime.journal.onEntry((entry) => write(journalLine(entry)));
+  }
   const app = createApp(runtime);
   const tls = options.https ? await localTls(runtime.ctx.stateDir, options.httpsHosts) : undefined;
   const server = tls

@@ -79,6 +79,16 @@ describe('kyc-sim serve', () => {
   });
 });
 
+describe('kyc-sim serve --verbose', () => {
+  it('prints a line per request on stdout', async () => {
+    const { url, output } = await serve(['--verbose']);
+    await fetch(`${url}/yoti/api/v1.1/qrcodes/refs/unknown-ref`);
+    await vi.waitFor(() =>
+      expect(output()).toMatch(/GET +\/yoti\/api\/v1\.1\/qrcodes\/refs\/unknown-ref {2}→ 404 {2}\d+ ms/),
+    );
+  });
+});
+
 describe('kyc-sim serve --https', () => {
   it('listens on https and prints where the CA is and how to trust it', async () => {
     const { url, output } = await serve(['--https-host', 'kiosk.lan']);
