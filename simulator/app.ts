@@ -1,8 +1,8 @@
 import { type Context, Hono, type Next } from 'hono';
-import { cors } from 'hono/cors';
 import { adminApi } from './admin/api.js';
 import { refuseCrossOrigin } from './admin/guard.js';
 import { BodyTooLarge, KiB, readBodies } from './engine/body.js';
+import { corsForAnyOrigin } from './engine/cors.js';
 import { journalRequests } from './engine/http-journal.js';
 import { headerValue, nearestRoute } from './engine/not-matched.js';
 import { MAX_SCENARIO_BYTES } from './engine/scenario-loader.js';
@@ -34,12 +34,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
 
   // Browser code calls the providers' APIs from the app's own origin (flowx.js pages, web clients):
   // any origin may, preflights included. Never the admin plane, which refuses other origins.
-  const providerCors = cors({
-    origin: (origin) => origin || '*',
-    credentials: true,
-    exposeHeaders: [NOT_MATCHED_HEADER],
-    maxAge: 600,
-  });
+  const providerCors = corsForAnyOrigin([NOT_MATCHED_HEADER]);
   app.use('*', (c, next) => (c.req.path.startsWith(ADMIN) ? next() : providerCors(c, next)));
 
   app.use(
