@@ -92,7 +92,9 @@ export class Runtime {
   private constructor(private readonly options: SimulatorOptions) {
     this.clock = new Clock(options.clock ?? 'real');
     this.journal = new Journal(() => this.clock.now(), options.journalCapacity, options.journalBodyLimit);
-    this.allowedHosts = new AllowedHosts(options.host ?? '127.0.0.1', options.allowedHosts);
+    // A name the HTTPS certificate is made for is one clients reach kyc-sim by.
+    const hostNames = [...(options.allowedHosts ?? []), ...(options.https ? (options.httpsHosts ?? []) : [])];
+    this.allowedHosts = new AllowedHosts(options.host ?? '127.0.0.1', hostNames);
     this.adminAuth = new AdminAuth(options.adminToken);
     this.store = options.store ?? new MemorySessionStore();
     this.log = pino({ name: 'kyc-sim', level: options.logLevel ?? 'info' });
