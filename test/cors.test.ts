@@ -43,7 +43,7 @@ describe('CORS on provider APIs', () => {
           authorization: `Basic ${ATTESTR_TOKEN}`,
           'content-type': 'application/json',
         },
-        body: JSON.stringify({ flow: 'FL01devkycflow0001', snapshot: 1, tag: 'cors' }),
+        body: JSON.stringify({ flow: 'FX02kycsimdevflow0001', snapshot: null, tag: 'cors' }),
       }),
       fetch(`${sim().url}/biometric/kyc/api/v1/flows/session/create/`, {
         method: 'POST',
@@ -94,7 +94,7 @@ describe('CORS in Chromium', () => {
         const res = await fetch(`${base}${handshake}`, {
           method: 'POST',
           headers: { authorization: `Basic ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ flow: 'FL01devkycflow0001', snapshot: 1, tag: 'from the page' }),
+          body: JSON.stringify({ flow: 'FX02kycsimdevflow0001', snapshot: null, tag: 'from the page' }),
         });
         const handshakeId = (await res.json())._id;
         const adminCall = await fetch(`${base}/__admin/sessions`).then(
