@@ -55,21 +55,38 @@ describe('Biometric.kz webhooks', () => {
     await submitStep(sim(), id, { technology: 'F2F', action: 'tester', result: 'fail', reason: 'CLIENT' });
     await until(() => hooksOf(id).length === 4);
     const hooks = hooksOf(id);
-    expect(hooks.map((h) => [h.event, h.data.technology, h.success])).toEqual([
-      ['technology.start', 'LD', true],
-      ['technology.end', 'LD', true],
-      ['technology.start', 'F2F', true],
-      ['technology.end', 'F2F', false],
+    expect(hooks.map((h) => [h.event, h.success])).toEqual([
+      ['technology.start', true],
+      ['technology.end', true],
+      ['technology.start', true],
+      ['technology.end', false],
     ]);
-    expect(hooks[1]).toMatchObject({
+    // The guide's Technology events: created in epoch seconds, start data names the technology,
+    // end data is the result under its result field with failure_reason.
+    expect(hooks[0]).toMatchObject({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       session_id: id,
-      created: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      created: expect.any(Number),
       flow_name: 'Flow for everyone',
       metadata,
-      data: { technology: 'LD', result: { result: true }, failure_reason: null },
+      data: { technology_code: 'LD', technology_name: 'Liveness' },
     });
-    expect(hooks[3].data.failure_reason).toMatchObject({ type: 'CLIENT', technology: 'F2F' });
+    expect(Number.isInteger(hooks[0].created)).toBe(true);
+    expect(hooks[1].data).toEqual({
+      liveness_result: expect.objectContaining({
+        result: true,
+        eye_closed: false,
+        prediction: expect.any(String),
+        face_center: true,
+        face_direction: 'forward',
+        failure_reason: null,
+      }),
+    });
+    expect(hooks[2].data).toEqual({ technology_code: 'F2F', technology_name: 'Face2Face' });
+    expect(hooks[3].data.face2face_result).toMatchObject({
+      result: false,
+      failure_reason: { type: 'CLIENT', detail: 'Operation aborted by user', technology: 'F2F' },
+    });
   });
 
   it('retries a failed delivery with back-off on the clock', async () => {
@@ -108,7 +125,7 @@ describe('Biometric.kz webhooks', () => {
     expect(hooksOf(id)[1]).toMatchObject({
       event: 'technology.end',
       success: false,
-      data: { technology: 'LD', failure_reason: { type: 'TIMEOUT' } },
+      data: { liveness_result: { result: false, failure_reason: { type: 'TIMEOUT', detail: null } } },
     });
   });
 

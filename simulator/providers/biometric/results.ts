@@ -21,8 +21,9 @@ export function technologyResult(data: FlowSessionData, code: TechnologyCode): R
       return {
         ...common,
         prediction: passed ? '0.9871' : '0.1240',
-        face_direction: 'FORWARD',
         eye_closed: false,
+        face_center: true,
+        face_direction: 'forward',
         ...(code === 'LDHP' ? { head_position: passed } : {}),
       };
     case 'F2F':

@@ -13,7 +13,6 @@ import {
   pendingChoice,
   type Verdict,
 } from './progress.js';
-import { technologyResult } from './results.js';
 import type { Flow, TechnologyCode } from './schema.js';
 import { fakeSubject } from './subject.js';
 import { TechnologyNotifier } from './webhook-events.js';
@@ -103,7 +102,7 @@ export class FlowSessions {
         },
       };
     });
-    if (session && started) this.#notifier.notify(session, 'technology.start', started, true, {});
+    if (session && started) this.#notifier.notify(session, 'technology.start', started, true);
     return session;
   }
 
@@ -178,10 +177,7 @@ export class FlowSessions {
     });
     if (!changed || !session) return false;
     const progress = session.data.progress[code];
-    this.#notifier.notify(session, 'technology.end', code, progress?.status === 'passed', {
-      result: technologyResult(session.data, code),
-      failure_reason: progress?.failure ?? null,
-    });
+    this.#notifier.notify(session, 'technology.end', code, progress?.status === 'passed');
     if (hasEnded(session)) this.#timers.cancelAll(id);
     return true;
   }
@@ -209,11 +205,7 @@ export class FlowSessions {
     });
     this.#timers.cancelAll(id);
     if (!changed || !session) return false;
-    if (interrupted)
-      this.#notifier.notify(session, 'technology.end', interrupted, false, {
-        result: {},
-        failure_reason: session.data.progress[interrupted]?.failure ?? null,
-      });
+    if (interrupted) this.#notifier.notify(session, 'technology.end', interrupted, false);
     return true;
   }
 

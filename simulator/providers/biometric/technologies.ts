@@ -11,7 +11,7 @@ export const TECHNOLOGY_INFO: Record<
     resultField: 'liveness_result',
   },
   LDHP: {
-    name: 'Liveness head position',
+    name: 'Liveness Head Position',
     description: 'Liveness check by turning the head as instructed',
     resultField: 'liveness_result',
   },

@@ -1,12 +1,16 @@
 import type { SimContext } from '../provider.js';
 import type { FlowSession } from './progress.js';
+import { technologyResult } from './results.js';
 import type { TechnologyCode } from './schema.js';
+import { TECHNOLOGY_INFO } from './technologies.js';
 
 export type TechnologyEvent = 'technology.start' | 'technology.end';
 
 /**
  * technology.start / technology.end to the flow's receiver, when the scenario names one, in the
- * shape of provider-facts: `{id, event, session_id, created, success, flow_name, metadata, data}`.
+ * shape of the guide's Technology events: `{id, event, session_id, created (epoch seconds),
+ * success, flow_name, metadata, data}`; start data `{technology_code, technology_name}`, end data
+ * the technology's result under its result field, with its `failure_reason` (null on success).
  * Delivery, retries and journaling are the engine's (ctx.webhooks). Events of one session go out
  * one after another, so a receiver never sees a technology end before it started, even when an
  * admin action starts and ends it at once or a delivery is being retried.
@@ -17,13 +21,7 @@ export class TechnologyNotifier {
 
   constructor(private readonly ctx: SimContext) {}
 
-  notify(
-    session: FlowSession,
-    event: TechnologyEvent,
-    code: TechnologyCode,
-    success: boolean,
-    data: Record<string, unknown>,
-  ): void {
+  notify(session: FlowSession, event: TechnologyEvent, code: TechnologyCode, success: boolean): void {
     const receiver = session.data.webhook;
     if (!receiver) return;
     const { ctx } = this;
@@ -32,11 +30,11 @@ export class TechnologyNotifier {
       id: ctx.random().uuid(),
       event,
       session_id: session.id,
-      created: new Date(ctx.clock.now()).toISOString(),
+      created: Math.floor(ctx.clock.now() / 1000),
       success,
       flow_name: session.data.flowName,
       metadata: session.data.rawMetadata,
-      data: { technology: code, ...data },
+      data: event === 'technology.start' ? startData(code) : endData(session, code),
     };
     const previous = this.#queues.get(session.id) ?? Promise.resolve();
     const sent = previous.then(
@@ -64,4 +62,18 @@ export class TechnologyNotifier {
   clear(): void {
     this.#queues.clear();
   }
+}
+
+const startData = (code: TechnologyCode) => ({
+  technology_code: code,
+  technology_name: TECHNOLOGY_INFO[code].name,
+});
+
+function endData(session: FlowSession, code: TechnologyCode) {
+  return {
+    [TECHNOLOGY_INFO[code].resultField]: {
+      ...technologyResult(session.data, code),
+      failure_reason: session.data.progress[code]?.failure ?? null,
+    },
+  };
 }
