@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { encodeQrCode } from '../../simulator/providers/yoti/share/qr-code.js';
 import { QrDecodeError } from './errors.js';
 import { qrCodeMsgType } from './proto.js';
 import { decodeQrUrl, findQrUrl } from './qr-code.js';
 
-const payload = (refId: string) =>
-  encodeQrCode({ sharingToken: Buffer.from('token'), refId, policy: Buffer.from([8, 1]) }).toString(
-    'base64url',
-  );
+// Built from proto/qrpubapi_v1.proto as Yoti documents QrCodeMsg (issuer CONNECT, transport QR_CODE),
+// not by the simulator: a client test never leans on the code it is checked against.
+const payload = (refId: string) => {
+  const type = qrCodeMsgType();
+  const message = type.create({
+    issuer: 1,
+    sharingToken: Buffer.from('token'),
+    refId: Buffer.from(refId, 'utf8'),
+    policy: Buffer.from([8, 1]),
+    transport: 2,
+  });
+  return Buffer.from(type.encode(message).finish()).toString('base64url');
+};
 const url = (refId: string, base = 'https://code.yoti.com/') => `${base}${payload(refId)}`;
 
 describe('findQrUrl', () => {
