@@ -1,8 +1,10 @@
 import { type Context, Hono, type Next } from 'hono';
 import { adminApi } from './admin/api.js';
+import { adminError, adminErrorOf } from './admin/errors.js';
 import { refuseCrossOrigin } from './admin/guard.js';
 import { BodyTooLarge, KiB, readBodies } from './engine/body.js';
 import { corsForAnyOrigin } from './engine/cors.js';
+import { describeKnown, SimError } from './engine/errors.js';
 import { journalRequests } from './engine/http-journal.js';
 import { headerValue, nearestRoute } from './engine/not-matched.js';
 import { MAX_SCENARIO_BYTES } from './engine/scenario-loader.js';
@@ -16,10 +18,18 @@ const NOT_MATCHED_HEADER = 'X-Kyc-Sim-Not-Matched';
 /** Bodies of admin calls, unmatched paths and providers that set no limit. */
 const DEFAULT_BODY_LIMIT = 64 * KiB;
 
+const payloadTooLarge = (error: BodyTooLarge) =>
+  new SimError(413, error.message, { code: 'PAYLOAD_TOO_LARGE' });
+
 /** One Hono app: the admin API, then each provider under its prefix, faults and journal around them. */
 export function createApp(runtime: Runtime): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const providerName = (path: string) => runtime.providerOf(path)?.definition.name ?? 'simulator';
+  /** An error in the format of whoever owns the path: the provider's, or the admin plane's. */
+  const errorFor = (c: Context, error: SimError) => {
+    const provider = runtime.providerOf(c.req.path);
+    return provider ? provider.definition.errorResponse(c, error) : adminErrorOf(c, error);
+  };
 
   // Every route, admin included: a Host we do not know is a DNS-rebinding page, not a client.
   app.use('*', async (c, next) => {
@@ -45,7 +55,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
         return runtime.providerOf(path)?.definition.bodyLimit?.(method, path) ?? DEFAULT_BODY_LIMIT;
       },
       previewBytes: runtime.journal.bodyLimit,
-      tooLarge: (c, error) => errorFor(c, 413, 'PAYLOAD_TOO_LARGE', error.message),
+      tooLarge: (c, error) => errorFor(c, payloadTooLarge(error)),
     }),
   );
 
@@ -87,20 +97,21 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     const provider = runtime.providerOf(c.req.path);
     if (provider)
       return provider.definition.errorResponse(c, { status: 404, code: 'NOT_FOUND', message: explanation });
-    return c.json({ error: 'not found', explanation }, 404);
+    return adminError(c, 404, 'not found', { explanation });
   });
 
-  /** An error in the format of whoever owns the path: the provider's, or kyc-sim's own `{error}`. */
-  const errorFor = (c: Context, status: number, code: string | undefined, message: string) => {
-    const provider = runtime.providerOf(c.req.path);
-    if (provider) return provider.definition.errorResponse(c, { status, code, message });
-    return c.json({ error: message }, status as 413 | 500);
-  };
-
   app.onError((error, c) => {
-    if (error instanceof BodyTooLarge) return errorFor(c, 413, 'PAYLOAD_TOO_LARGE', error.message);
+    if (error instanceof BodyTooLarge) return errorFor(c, payloadTooLarge(error));
+    if (error instanceof SimError) {
+      if (error.known) {
+        const known = describeKnown(error.known);
+        c.header('X-Kyc-Sim-Known', known);
+        c.set('journalNote', `${error.message}; ${known}`);
+      }
+      return errorFor(c, error);
+    }
     runtime.log.error({ err: error, path: c.req.path }, 'unhandled error in a route');
-    return errorFor(c, 500, undefined, `kyc-sim internal error: ${error.message}`);
+    return errorFor(c, new SimError(500, `kyc-sim internal error: ${error.message}`));
   });
 
   return app;

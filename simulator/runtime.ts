@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Faker } from '@faker-js/faker';
 import pino, { type Logger } from 'pino';
+import type { z } from 'zod';
 import { AdminAuth } from './admin/auth.js';
 import { ScenarioFolders } from './admin/scenario-files.js';
 import { AllowedHosts } from './engine/allowed-hosts.js';
@@ -10,12 +11,13 @@ import { FaultInjector } from './engine/faults.js';
 import { Journal } from './engine/journal.js';
 import { createRandom, type RandomSource } from './engine/random.js';
 import { type LoadedScenario, loadScenarioFile, validateScenario } from './engine/scenario-loader.js';
+import { SessionKinds } from './engine/session-kinds.js';
 import { MemorySessionStore, type SessionStore } from './engine/store.js';
 import { WebhookSender } from './engine/webhooks.js';
 import { scenariosDir } from './paths.js';
-import { providers } from './providers/index.js';
+import { providers as shippedProviders } from './providers/index.js';
 import type { ProviderDefinition, ProviderInstance, SimContext } from './providers/provider.js';
-import { type Scenario, scenarioSchema } from './scenario.js';
+import { type AnyScenario, composeScenarioSchema, scenarioSchema } from './scenario.js';
 import { defaultScenarioFile, resolveScenarioFile } from './shipped-scenarios.js';
 
 export interface SimulatorOptions {
@@ -48,6 +50,8 @@ export interface SimulatorOptions {
   /** More names or addresses for the HTTPS certificate, e.g. a LAN name a phone can reach. */
   httpsHosts?: string[];
   journalCapacity?: number;
+  /** The providers to serve; kyc-sim's own when absent (tests add throwaway ones). */
+  providers?: readonly ProviderDefinition[];
   /** Characters of each request body, response body and websocket frame the journal keeps. */
   journalBodyLimit?: number;
   /**
@@ -69,7 +73,11 @@ export interface SimulatorOptions {
 export interface RunningProvider {
   definition: ProviderDefinition;
   instance: ProviderInstance;
+  /** The context the instance was created with: the engine plus its scenario section. */
+  ctx: SimContext;
 }
+
+type ScenarioSchema = z.ZodType<AnyScenario>;
 
 /** The simulator's state apart from HTTP: engine, loaded scenario and running providers. */
 export class Runtime {
@@ -79,11 +87,16 @@ export class Runtime {
   readonly faults = new FaultInjector();
   readonly webhooks: WebhookSender;
   readonly log: Logger;
+  /** Every provider's session kinds: states, steps and actions the engine runs. */
+  readonly kinds: SessionKinds;
   readonly allowedHosts: AllowedHosts;
   readonly adminAuth: AdminAuth;
-  readonly ctx: SimContext;
+  /** Where generated keys and the local CA are kept between runs. */
+  readonly stateDir: string;
   readonly providers: RunningProvider[];
-  #loaded!: LoadedScenario<Scenario>;
+  /** The scenario root composed from this simulator's providers' sections. */
+  readonly scenarioSchema: ScenarioSchema;
+  #loaded!: LoadedScenario<AnyScenario>;
   #random!: RandomSource;
   #faker: Promise<Faker> | undefined;
   #baseUrl = '';
@@ -99,28 +112,38 @@ export class Runtime {
     this.store = options.store ?? new MemorySessionStore();
     this.log = pino({ name: 'kyc-sim', level: options.logLevel ?? 'info' });
     this.webhooks = new WebhookSender(this.clock, this.journal, this.log);
-    this.ctx = {
+    this.kinds = new SessionKinds(this.clock, this.store, this.log);
+    this.stateDir = options.stateDir ?? join(process.cwd(), '.kyc-sim');
+    const definitions = options.providers ?? shippedProviders;
+    this.scenarioSchema = (options.providers
+      ? composeScenarioSchema(definitions)
+      : scenarioSchema) as unknown as ScenarioSchema;
+    const contextOf = (definition: ProviderDefinition): SimContext => ({
       clock: this.clock,
       store: this.store,
       journal: this.journal,
       webhooks: this.webhooks,
       log: this.log,
-      stateDir: options.stateDir ?? join(process.cwd(), '.kyc-sim'),
+      stateDir: this.stateDir,
       random: () => this.#random,
       faker: () => {
         this.#faker ??= createFaker(this.seed);
         return this.#faker;
       },
-      scenario: () => this.#loaded.scenario,
+      section: () => this.#loaded.scenario[definition.name],
+      defineKind: (kind) => this.kinds.define(definition.name, kind),
       scenarioDir: () => this.#loaded.baseDir,
       baseUrl: () => this.#baseUrl,
-    };
-    this.providers = providers.map((definition) => ({ definition, instance: definition.create(this.ctx) }));
+    });
+    this.providers = definitions.map((definition) => {
+      const ctx = contextOf(definition);
+      return { definition, instance: definition.create(ctx), ctx };
+    });
   }
 
   static async create(options: SimulatorOptions): Promise<Runtime> {
     const runtime = new Runtime(options);
-    const loaded = await Runtime.load(options.scenario);
+    const loaded = await runtime.load(options.scenario);
     const ownFolder = typeof options.scenario === 'string' ? [loaded.baseDir] : [];
     runtime.#scenarioFolders = new ScenarioFolders([scenariosDir, ...(options.scenarioDirs ?? ownFolder)]);
     await runtime.apply(loaded);
@@ -132,15 +155,23 @@ export class Runtime {
     return this.#scenarioFolders;
   }
 
-  /** Reads and validates a scenario without applying it. */
-  static async load(scenario: SimulatorOptions['scenario']): Promise<LoadedScenario<Scenario>> {
-    if (scenario === undefined) return loadScenarioFile(defaultScenarioFile(), scenarioSchema);
-    if (typeof scenario === 'string') return loadScenarioFile(resolveScenarioFile(scenario), scenarioSchema);
-    const parsed = validateScenario(scenario, scenarioSchema, '<inline scenario>');
+  /** Reads and validates a scenario against this simulator's providers without applying it. */
+  load(scenario: SimulatorOptions['scenario']): Promise<LoadedScenario<AnyScenario>> {
+    return Runtime.load(scenario, this.scenarioSchema);
+  }
+
+  /** Reads and validates a scenario (against kyc-sim's own providers unless `schema` says otherwise). */
+  static async load<S extends z.ZodType = typeof scenarioSchema>(
+    scenario: SimulatorOptions['scenario'],
+    schema: S = scenarioSchema as unknown as S,
+  ): Promise<LoadedScenario<z.output<S>>> {
+    if (scenario === undefined) return loadScenarioFile(defaultScenarioFile(), schema);
+    if (typeof scenario === 'string') return loadScenarioFile(resolveScenarioFile(scenario), schema);
+    const parsed = validateScenario(scenario, schema, '<inline scenario>');
     return { scenario: parsed, source: '<inline scenario>', baseDir: process.cwd() };
   }
 
-  get scenario(): LoadedScenario<Scenario> {
+  get scenario(): LoadedScenario<AnyScenario> {
     return this.#loaded;
   }
 
@@ -153,8 +184,9 @@ export class Runtime {
   }
 
   /** Makes `loaded` the current scenario: sessions, timers and fault counters start afresh. */
-  async apply(loaded: LoadedScenario<Scenario>): Promise<void> {
+  async apply(loaded: LoadedScenario<AnyScenario>): Promise<void> {
     this.clock.clear();
+    this.kinds.clear();
     await this.store.clear();
     this.#loaded = loaded;
     this.#random = createRandom(this.seed);
@@ -178,6 +210,7 @@ export class Runtime {
   close(): void {
     for (const { instance } of this.providers) instance.close?.();
     this.webhooks.close();
+    this.kinds.clear();
     this.clock.dispose();
   }
 }

@@ -78,7 +78,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     runtime.journal.onEntry((entry) => write(journalLine(entry)));
   }
   const app = createApp(runtime);
-  const tls = options.https ? await localTls(runtime.ctx.stateDir, options.httpsHosts) : undefined;
+  const tls = options.https ? await localTls(runtime.stateDir, options.httpsHosts) : undefined;
   const server = tls
     ? createAdaptorServer({
         fetch: app.fetch,

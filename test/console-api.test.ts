@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { paramsSchema } from '../simulator/admin/ui/actions.js';
 import { consoleScenario, MANUAL_SHARE, SDK_ID } from './support/console.js';
 import { admin, useSimulator } from './support/simulator.js';
 
@@ -15,19 +14,29 @@ async function newShare() {
 }
 
 describe('/__admin/ui', () => {
-  it.each(['', '/'])('serves the page at /__admin/ui%s, loading only its own assets', async (suffix) => {
-    const res = await get(suffix);
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toMatch(/^<!doctype html>/);
-    const assets = [...html.matchAll(/(?:src|href)="([^"#]+)"/g)]
-      .map((m) => m[1])
-      .filter((a) => !a.startsWith('data:'));
-    expect(assets).toEqual(['/__admin/ui/assets/console.css', '/__admin/ui/assets/main.js']);
-  });
+  it.each(['', '/'])(
+    'serves the page at /__admin/ui%s, loading only its own and its panels’ assets',
+    async (suffix) => {
+      const res = await get(suffix);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toMatch(/^<!doctype html>/);
+      const assets = [...html.matchAll(/(?:src|href)="([^"#]+)"/g)]
+        .map((m) => m[1])
+        .filter((a) => !a.startsWith('data:'));
+      // Yoti's panel (the virtual app) loads before main.js, so it has registered when main.js routes.
+      expect(assets).toEqual([
+        '/__admin/ui/assets/console.css',
+        '/__admin/ui/assets/yoti-app.css',
+        '/__admin/ui/assets/yoti-app.js',
+        '/__admin/ui/assets/main.js',
+      ]);
+      expect(html).toContain('<a href="#yoti-app" data-tab="yoti-app" data-provider="yoti"');
+    },
+  );
 
   it('serves every module the page imports, with a JavaScript type, and nothing from outside', async () => {
-    const pending = ['main.js'];
+    const pending = ['main.js', 'yoti-app.js'];
     const seen = new Set<string>();
     while (pending.length) {
       const name = pending.pop() as string;
@@ -56,14 +65,30 @@ describe('/__admin/ui', () => {
     expect((await get('/api/sessions/missing/actions')).status).toBe(404);
   });
 
-  it('gives every action of every provider a form schema', () => {
-    for (const { definition, instance } of sim().runtime.providers) {
-      for (const [kind, actions] of Object.entries(instance.actions ?? {})) {
-        for (const [name, action] of Object.entries(actions)) {
-          expect(paramsSchema(action.params), `${definition.name} ${kind} ${name}`).toMatchObject({
-            type: 'object',
-          });
-        }
+  it('describes every session kind of every provider, each action with a form the console can draw', async () => {
+    const { kinds } = await admin(sim(), 'GET', '/kinds');
+    const byKey = Object.fromEntries(
+      kinds.map((k: { provider: string; kind: string }) => [`${k.provider}/${k.kind}`, k]),
+    );
+    expect(Object.keys(byKey).sort()).toEqual([
+      'attestr/flowx-handshake',
+      'biometric/flow-session',
+      'yoti/digital-id',
+      'yoti/idv',
+      'yoti/share',
+    ]);
+    expect(byKey['yoti/share']).toMatchObject({
+      initial: 'WAITING',
+      ended: { COMPLETED: 'success', FAILED: 'failure', TIMED_OUT: 'failure', REJECTED: 'failure' },
+      outcomes: ['complete', 'fail', 'time-out', 'manual', 'reject'],
+    });
+    for (const kind of kinds) {
+      expect(kind.actions.length, `${kind.provider}/${kind.kind} has actions`).toBeGreaterThan(0);
+      for (const action of kind.actions) {
+        expect(action.params, `${kind.provider} ${kind.kind} ${action.name}`).toMatchObject({
+          type: 'object',
+        });
+        expect(action.description).toMatch(/^[A-Z].{8,}/);
       }
     }
   });

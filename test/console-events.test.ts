@@ -84,15 +84,17 @@ describe('GET /__admin/events', () => {
       }),
     ]);
 
-    // The share's lifetime timer is announced, then the switch to manual.
+    // The share's lifetime timer is announced: due when its two minutes run out, named after it.
+    const created = (await admin(sim(), 'GET', `/sessions/${journal.data.sessionId}`)).createdAt as number;
+    const lifetime = { dueAt: created + 120_000, label: `yoti share lifetime ${journal.data.sessionId}` };
     const armed = await stream.find((e) => e.event === 'clock' && e.data.pendingTimers.length === 1);
-    expect(armed.data).toMatchObject({ mode: 'real', pendingTimers: [expect.anything()] });
+    expect(armed.data.mode).toBe('real');
+    expect(armed.data.pendingTimers).toEqual([expect.objectContaining(lifetime)]);
+    // Switching to manual is announced too, and moves no timer.
     await admin(sim(), 'PUT', '/clock', { mode: 'manual' });
     const clock = await stream.find((e) => e.event === 'clock' && e.data.mode === 'manual');
-    expect(clock.data).toMatchObject({
-      mode: 'manual',
-      pendingTimers: [expect.objectContaining({ label: expect.any(String) })],
-    });
+    expect(clock.data.pendingTimers).toEqual([expect.objectContaining(lifetime)]);
+    expect(clock.data.now).toBeLessThan(lifetime.dueAt);
 
     // A state change no request announces (a timer firing) still reaches the stream.
     await admin(sim(), 'POST', '/clock/advance', { ms: 120_000 });

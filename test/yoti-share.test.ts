@@ -181,7 +181,7 @@ describe('Yoti share flow', () => {
       });
     const unknown = await post(session_data, { action: 'explode' });
     expect(unknown.status).toBe(400);
-    expect(await unknown.json()).toMatchObject({ actions: ['complete', 'fail', 'time-out'] });
+    expect(await unknown.json()).toMatchObject({ known: ['complete', 'fail', 'time-out'] });
     expect((await post('nope', { action: 'fail' })).status).toBe(404);
     await post(session_data, { action: 'fail' });
     const again = await post(session_data, { action: 'complete' });

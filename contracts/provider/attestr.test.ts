@@ -39,23 +39,47 @@ async function completedHandshake(): Promise<string> {
   return hs._id;
 }
 
+interface JournalEntry {
+  method: string;
+  path: string;
+  status: number;
+}
+
 describe('kyc-sim-attestr honours the attestr-client pact', () => {
   it('verifies every interaction', async () => {
-    const output = await new Verifier({
+    const handshakes: Record<string, string> = {};
+    // verifyProvider() rejects when an interaction fails; what it does not show is that the
+    // interactions reached the simulator with the handshakes the provider states made.
+    await new Verifier({
       provider: 'kyc-sim-attestr',
       providerBaseUrl: sim.url,
       pactUrls: [PACT],
       logLevel: 'warn',
       stateHandlers: {
         'the app is registered and flow FLhappy is active': async () => undefined,
-        'a completed handshake exists': async () => ({ id: await completedHandshake() }),
+        'a completed handshake exists': async () => {
+          handshakes.completed = await completedHandshake();
+          return { id: handshakes.completed };
+        },
         'an archived handshake exists': async () => {
           const id = await completedHandshake();
           await post(`/__admin/sessions/${id}/actions`, { action: 'archive' });
+          handshakes.archived = id;
           return { id };
         },
       },
     }).verifyProvider();
-    expect(output).toBeTruthy();
+
+    const { requests } = (await (
+      await fetch(`${sim.url}/__admin/requests?provider=attestr&limit=500`)
+    ).json()) as {
+      requests: JournalEntry[];
+    };
+    const answered = (method: string, path: string) =>
+      requests.filter((r) => r.method === method && r.path === path).map((r) => r.status);
+    const HANDSHAKE = '/attestr/api/v2/public/flowx/handshake';
+    expect(answered('GET', `${HANDSHAKE}/${handshakes.completed}`)).toEqual([200]);
+    expect(answered('GET', `${HANDSHAKE}/${handshakes.archived}`)).toEqual([200]);
+    expect(answered('POST', HANDSHAKE)).toEqual(expect.arrayContaining([200, 400, 401]));
   });
 });

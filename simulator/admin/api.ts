@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import type { Runtime } from '../runtime.js';
 import { clockRoutes } from './clock.js';
+import { adminError, adminErrorOf, SimError } from './errors.js';
 import { eventRoutes } from './events.js';
 import { journalRoutes } from './journal.js';
+import { kindRoutes } from './kinds.js';
 import { scenarioRoutes } from './scenario.js';
 import { sessionRoutes } from './sessions.js';
 import { consoleUi } from './ui/index.js';
@@ -12,6 +14,7 @@ export function adminApi(runtime: Runtime): Hono {
   const app = new Hono();
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/sessions', sessionRoutes(runtime));
+  app.route('/kinds', kindRoutes(runtime));
   app.route('/clock', clockRoutes(runtime));
   app.route('/requests', journalRoutes(runtime));
   app.route('/events', eventRoutes(runtime));
@@ -24,6 +27,11 @@ export function adminApi(runtime: Runtime): Hono {
   for (const { definition, instance } of runtime.providers) {
     if (instance.adminApp) app.route(`/${definition.name}`, instance.adminApp);
   }
-  app.notFound((c) => c.json({ error: `no admin route ${c.req.method} ${c.req.path}` }, 404));
+  app.notFound((c) => adminError(c, 404, `no admin route ${c.req.method} ${c.req.path}`));
+  app.onError((error, c) => {
+    if (error instanceof SimError) return adminErrorOf(c, error);
+    runtime.log.error({ err: error, path: c.req.path }, 'unhandled error in an admin route');
+    return adminError(c, 500, `kyc-sim internal error: ${error.message}`);
+  });
   return app;
 }

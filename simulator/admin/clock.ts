@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Runtime } from '../runtime.js';
+import { adminError } from './errors.js';
 import { readJson } from './read-json.js';
 
 const advanceBody = z.object({ ms: z.number().int().nonnegative() }).strict();
@@ -14,7 +15,7 @@ export function clockRoutes(runtime: Runtime): Hono {
     const body = await readJson(c);
     if (!body.ok) return body.response;
     const parsed = modeBody.safeParse(body.value);
-    if (!parsed.success) return c.json({ error: 'expected {"mode": "real"|"manual"}' }, 400);
+    if (!parsed.success) return adminError(c, 400, 'expected {"mode": "real"|"manual"}');
     runtime.clock.setMode(parsed.data.mode);
     return c.json(runtime.clock.snapshot());
   });
@@ -23,15 +24,11 @@ export function clockRoutes(runtime: Runtime): Hono {
     const body = await readJson(c);
     if (!body.ok) return body.response;
     const parsed = advanceBody.safeParse(body.value);
-    if (!parsed.success) return c.json({ error: 'expected {"ms": <non-negative integer>}' }, 400);
+    if (!parsed.success) return adminError(c, 400, 'expected {"ms": <non-negative integer>}');
     if (runtime.clock.mode !== 'manual') {
-      return c.json(
-        {
-          error: 'the clock is real; switch it to manual first',
-          hint: 'PUT /__admin/clock {"mode":"manual"}',
-        },
-        409,
-      );
+      return adminError(c, 409, 'the clock is real; switch it to manual first', {
+        hint: 'PUT /__admin/clock {"mode":"manual"}',
+      });
     }
     runtime.clock.advance(parsed.data.ms);
     // Timers may start async work (store updates, websocket sends); let it settle before answering.

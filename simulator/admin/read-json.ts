@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { adminError } from './errors.js';
 
 /** Reads a JSON body for the admin API; an empty body is `{}`, a malformed one a 400. */
 export async function readJson(
@@ -9,6 +10,6 @@ export async function readJson(
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, response: c.json({ error: `body is not JSON: ${(error as Error).message}` }, 400) };
+    return { ok: false, response: adminError(c, 400, `body is not JSON: ${(error as Error).message}`) };
   }
 }

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { parseScenarioText, ScenarioError, validateScenario } from '../engine/scenario-loader.js';
-import { Runtime } from '../runtime.js';
-import { scenarioSchema } from '../scenario.js';
+import type { Runtime } from '../runtime.js';
 import { resolveScenarioFile } from '../shipped-scenarios.js';
+import { adminError } from './errors.js';
 import { ScenarioFileRefused } from './scenario-files.js';
 
 /** GET the loaded scenario; PUT a new one (YAML or JSON). An invalid one changes nothing. */
@@ -19,11 +19,11 @@ export function scenarioRoutes(runtime: Runtime): Hono {
       const file = c.req.query('file');
       const loaded =
         file !== undefined
-          ? await Runtime.load(await runtime.scenarioFolders.confine(resolveScenarioFile(file)))
+          ? await runtime.load(await runtime.scenarioFolders.confine(resolveScenarioFile(file)))
           : {
               scenario: validateScenario(
                 await parseScenarioText(await c.req.text(), source),
-                scenarioSchema,
+                runtime.scenarioSchema,
                 source,
               ),
               source,
@@ -32,8 +32,8 @@ export function scenarioRoutes(runtime: Runtime): Hono {
       await runtime.apply(loaded);
       return c.json({ status: 'loaded', name: loaded.scenario.name, source });
     } catch (error) {
-      if (error instanceof ScenarioFileRefused) return c.json({ error: error.message }, 403);
-      if (error instanceof ScenarioError) return c.json({ error: error.message, ...error.toJSON() }, 400);
+      if (error instanceof ScenarioFileRefused) return adminError(c, 403, error.message);
+      if (error instanceof ScenarioError) return adminError(c, 400, error.message, error.toJSON());
       throw error;
     }
   });

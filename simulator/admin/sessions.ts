@@ -1,7 +1,12 @@
 import { Hono } from 'hono';
-import { ActionError } from '../providers/provider.js';
+import type { KindAction } from '../engine/session-kinds.js';
+import type { SessionRecord } from '../engine/store.js';
 import type { Runtime } from '../runtime.js';
+import { SimError } from './errors.js';
 import { readJson } from './read-json.js';
+
+/** How many session ids a not-found lists, newest first. */
+const KNOWN_LISTED = 20;
 
 export function sessionRoutes(runtime: Runtime): Hono {
   const app = new Hono();
@@ -12,55 +17,58 @@ export function sessionRoutes(runtime: Runtime): Hono {
   });
 
   app.get('/:id', async (c) => {
-    const session = await runtime.store.get(c.req.param('id'));
-    if (!session) return c.json({ error: `no session ${c.req.param('id')}` }, 404);
+    const session = await sessionOr404(runtime, c.req.param('id'));
     const traffic = runtime.journal.query({ sessionId: session.id, limit: 1000 }).reverse();
-    return c.json({ ...session, actions: actionNames(runtime, session.provider, session.kind), traffic });
+    // What the engine will do next, each timer with the sentence its step gives for itself.
+    const pending = (await runtime.kinds.pending(session.id)).map(({ slot, dueAt, explanation }) => ({
+      slot,
+      dueAt,
+      explanation,
+    }));
+    return c.json({ ...session, actions: Object.keys(actionsOf(runtime, session)), pending, traffic });
   });
 
   app.post('/:id/actions', async (c) => {
     const id = c.req.param('id');
-    const session = await runtime.store.get(id);
-    if (!session) return c.json({ error: `no session ${id}` }, 404);
+    const session = await sessionOr404(runtime, id);
     const body = await readJson(c);
     if (!body.ok) return body.response;
     const { action: name, ...params } = (body.value ?? {}) as { action?: unknown };
-    const actions = runtime.providers.find((p) => p.definition.name === session.provider)?.instance.actions?.[
-      session.kind
-    ];
-    const action = typeof name === 'string' ? actions?.[name] : undefined;
+    const actions = actionsOf(runtime, session);
+    const action = typeof name === 'string' ? actions[name] : undefined;
     if (!action) {
-      return c.json(
-        {
-          error: `unknown action ${JSON.stringify(name)} for a ${session.provider} ${session.kind} session`,
-          actions: Object.keys(actions ?? {}),
-        },
+      throw new SimError(
         400,
+        `unknown action ${JSON.stringify(name)} for a ${session.provider} ${session.kind} session`,
+        { known: { what: 'actions', values: Object.keys(actions) } },
       );
     }
     const parsed = action.params.safeParse(params);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return c.json(
-        { error: `invalid parameters for ${name}: ${issue.path.join('.') || '(body)'}: ${issue.message}` },
+      throw new SimError(
         400,
+        `invalid parameters for ${name}: ${issue.path.join('.') || '(body)'}: ${issue.message}`,
       );
     }
-    try {
-      await action.run(session, parsed.data);
-    } catch (error) {
-      if (error instanceof ActionError) return c.json({ error: error.message }, error.status);
-      throw error;
-    }
+    await runtime.kinds.runAction(session, name as string, parsed.data);
     const updated = await runtime.store.get(id);
     return c.json({ id, state: updated?.state ?? 'deleted', action: name });
   });
   return app;
 }
 
-function actionNames(runtime: Runtime, provider: string, kind: string): string[] {
-  const actions = runtime.providers.find((p) => p.definition.name === provider)?.instance.actions?.[kind];
-  return Object.keys(actions ?? {});
+/** The session, or a 404 that lists the newest session ids. */
+export async function sessionOr404(runtime: Runtime, id: string): Promise<SessionRecord> {
+  const session = await runtime.store.get(id);
+  if (session) return session;
+  const newest = (await listSessions(runtime)).slice(0, KNOWN_LISTED).map((s) => s.id);
+  throw SimError.notFound(`no session ${id}`, { what: 'sessions (newest first)', values: newest });
+}
+
+/** The actions the session's kind declares. */
+export function actionsOf(runtime: Runtime, session: SessionRecord): Record<string, KindAction> {
+  return (runtime.kinds.get(session.provider, session.kind)?.actions ?? {}) as Record<string, KindAction>;
 }
 
 /** Sessions of every provider, newest first, without their data (the admin list and the console feed). */

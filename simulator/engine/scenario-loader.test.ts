@@ -2,8 +2,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scenarioSchema } from '../scenario.js';
+import { z } from 'zod';
 import { loadScenarioFile, ScenarioError } from './scenario-loader.js';
+
+/** A schema of the engine test's own: engine tests never load providers' sections. */
+const itemSchema = z.object({ id: z.string(), outcome: z.enum(['pass', 'fail']).default('pass') }).strict();
+const testSchema = z
+  .object({
+    name: z.string().default('unnamed'),
+    shop: z
+      .object({ url: z.string().default('https://shop.example/'), items: z.array(itemSchema).default([]) })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
 
 const dir = mkdtempSync(join(tmpdir(), 'kyc-sim-scenario-'));
 const file = (name: string, text: string) => {
@@ -14,7 +26,7 @@ const file = (name: string, text: string) => {
 
 async function errorOf(path: string): Promise<ScenarioError> {
   try {
-    await loadScenarioFile(path, scenarioSchema);
+    await loadScenarioFile(path, testSchema);
   } catch (error) {
     if (error instanceof ScenarioError) return error;
     throw error;
@@ -24,29 +36,27 @@ async function errorOf(path: string): Promise<ScenarioError> {
 
 describe('scenario loader', () => {
   it('names file, path and reason for a schema error', async () => {
-    const path = file(
-      'bad.yaml',
-      'yoti:\n  apps:\n    - sdkId: a\n      scenarios:\n        - id: s\n          outcome: {type: explode}\n',
-    );
+    const path = file('bad.yaml', 'shop:\n  items:\n    - id: a\n      outcome: explode\n');
     const error = await errorOf(path);
     expect(error.file).toBe(path);
-    expect(error.path).toBe('yoti.apps[0].scenarios[0].outcome.type');
-    expect(error.reason).toMatch(/complete/);
+    expect(error.path).toBe('shop.items[0].outcome');
+    expect(error.reason).toMatch(/pass/);
+    expect(error.message).toBe(`${path}: shop.items[0].outcome: ${error.reason}`);
   });
 
   it('reports YAML syntax errors with line and column', async () => {
-    const error = await errorOf(file('syntax.yaml', 'name: x\nyoti: [unclosed\n'));
+    const error = await errorOf(file('syntax.yaml', 'name: x\nshop: [unclosed\n'));
     expect(error.reason).toMatch(/invalid YAML at line \d+, column \d+/);
   });
 
   it('reads JSON as well, and rejects unknown top-level sections', async () => {
-    const error = await errorOf(file('typo.json', '{"name": "x", "yotti": {}}'));
-    expect(error.reason).toMatch(/yotti/);
+    const error = await errorOf(file('typo.json', '{"name": "x", "shopp": {}}'));
+    expect(error.reason).toMatch(/shopp/);
   });
 
-  it('rejects duplicate ids', async () => {
-    const error = await errorOf(file('dup.yaml', 'yoti:\n  apps:\n    - sdkId: a\n    - sdkId: a\n'));
-    expect(error.path).toBe('yoti.apps[1].sdkId');
+  it('reports invalid JSON', async () => {
+    const error = await errorOf(file('broken.json', '{"name": '));
+    expect(error.reason).toMatch(/^invalid JSON/);
   });
 
   it('reports a missing file', async () => {
@@ -55,15 +65,14 @@ describe('scenario loader', () => {
   });
 
   it('fills defaults for a minimal file', async () => {
-    const { scenario } = await loadScenarioFile(
-      file('min.yaml', 'yoti:\n  apps:\n    - sdkId: a\n      scenarios: [{id: s}]\n'),
-      scenarioSchema,
+    const { scenario, baseDir } = await loadScenarioFile(
+      file('min.yaml', 'shop:\n  items:\n    - id: a\n'),
+      testSchema,
     );
-    expect(scenario.yoti.qrBaseUrl).toBe('https://code.yoti.com/');
-    expect(scenario.yoti.apps[0].scenarios[0].outcome).toMatchObject({
-      type: 'complete',
-      afterMs: 3000,
-      profile: {},
+    expect(scenario).toEqual({
+      name: 'unnamed',
+      shop: { url: 'https://shop.example/', items: [{ id: 'a', outcome: 'pass' }] },
     });
+    expect(baseDir).toBe(dir);
   });
 });

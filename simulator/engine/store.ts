@@ -42,6 +42,30 @@ export function recordEvent<T extends SessionRecord<unknown>>(
 
 export type Unsubscribe = () => void;
 
+/**
+ * A timer as data: when `dueAt` comes, the engine runs `step` of the session's kind with `params`.
+ * Serialisable, so a networked store can keep timers in a sorted set and hand each to one replica.
+ */
+export interface TimerRecord {
+  /** `<sessionId>/<slot>`: a session has at most one timer per slot. */
+  id: string;
+  sessionId: string;
+  provider: string;
+  kind: string;
+  /** What the timer is for (`lifetime`, `outcome`, `archive`); scheduling a slot again replaces it. */
+  slot: string;
+  /** The kind's handler: `steps:<name>` or `outcome:<type>`. */
+  step: string;
+  dueAt: number;
+  params?: unknown;
+}
+
+/** Which of a session's timers: those in `slots` (all when absent) but not those in `except`. */
+export interface TimerFilter {
+  slots?: readonly string[];
+  except?: readonly string[];
+}
+
 export interface SessionStore {
   get<T = Record<string, unknown>>(id: string): Promise<SessionRecord<T> | undefined>;
   put<T>(session: SessionRecord<T>): Promise<void>;
@@ -56,13 +80,23 @@ export interface SessionStore {
   link(key: string, id: string): Promise<void>;
   resolve(key: string): Promise<string | undefined>;
   unlink(key: string): Promise<void>;
+  /** Adds a timer, replacing the one with the same id. */
+  putTimer(timer: TimerRecord): Promise<void>;
+  /** Removes and returns the session's timers that match `filter`. */
+  deleteTimers(sessionId: string, filter?: TimerFilter): Promise<TimerRecord[]>;
+  /** Removes and returns the timer if it is due at `now`; of racing callers exactly one gets it. */
+  claimTimer(id: string, now: number): Promise<TimerRecord | undefined>;
+  /** Removes and returns every timer due at `now`, earliest first (a replica polling the store). */
+  claimDueTimers(now: number): Promise<TimerRecord[]>;
+  /** Pending timers, of one session or all, earliest first. */
+  timers(sessionId?: string): Promise<TimerRecord[]>;
   publish(channel: string, message: unknown): Promise<void>;
   subscribe(channel: string, listener: (message: unknown) => void): Unsubscribe;
   /**
-   * Calls `listener` with the id of each session the store drops by itself (a capacity limit, an
-   * expiry), so whoever armed timers for it can cancel them. Stores that never drop need not.
+   * Calls `listener` with each session the store drops by itself (past its capacity) and the
+   * timers that went with it, so their wake-ups can be disarmed. Stores that never drop need not.
    */
-  onEvicted?(listener: (id: string) => void): Unsubscribe;
+  onEvicted?(listener: (sessionId: string, timers: TimerRecord[]) => void): Unsubscribe;
   clear(): Promise<void>;
 }
 
@@ -74,7 +108,10 @@ export class MemorySessionStore implements SessionStore {
   #sessions = new Map<string, SessionRecord>();
   #links = new Map<string, string>();
   #listeners = new Map<string, Set<(message: unknown) => void>>();
-  #evictionListeners = new Set<(id: string) => void>();
+  #timers = new Map<string, TimerRecord>();
+  /** Timer ids by session, so a session's timers are found without scanning them all. */
+  #timersOf = new Map<string, Set<string>>();
+  #evictionListeners = new Set<(sessionId: string, timers: TimerRecord[]) => void>();
 
   constructor(private readonly maxSessions = 10_000) {}
 
@@ -84,8 +121,11 @@ export class MemorySessionStore implements SessionStore {
 
   async put<T>(session: SessionRecord<T>) {
     this.#sessions.set(session.id, session as SessionRecord);
-    for (const id of evictOldest(this.#sessions, this.maxSessions))
-      for (const listener of this.#evictionListeners) listener(id);
+    // A forgotten session's timers go with it, and whoever armed their wake-ups hears of it.
+    for (const evicted of evictOldest(this.#sessions, this.maxSessions)) {
+      const timers = await this.deleteTimers(evicted);
+      for (const listener of this.#evictionListeners) listener(evicted, timers);
+    }
   }
 
   async update<T>(id: string, change: (session: SessionRecord<T>) => SessionRecord<T> | undefined) {
@@ -97,6 +137,7 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async delete(id: string) {
+    await this.deleteTimers(id);
     return this.#sessions.delete(id);
   }
 
@@ -122,6 +163,50 @@ export class MemorySessionStore implements SessionStore {
     this.#links.delete(key);
   }
 
+  async putTimer(timer: TimerRecord) {
+    this.#timers.set(timer.id, timer);
+    const ids = this.#timersOf.get(timer.sessionId) ?? new Set<string>();
+    ids.add(timer.id);
+    this.#timersOf.set(timer.sessionId, ids);
+  }
+
+  async deleteTimers(sessionId: string, filter: TimerFilter = {}) {
+    const removed: TimerRecord[] = [];
+    for (const id of this.#timersOf.get(sessionId) ?? []) {
+      const timer = this.#timers.get(id) as TimerRecord;
+      if (filter.slots && !filter.slots.includes(timer.slot)) continue;
+      if (filter.except?.includes(timer.slot)) continue;
+      this.#forgetTimer(timer);
+      removed.push(timer);
+    }
+    return removed;
+  }
+
+  async claimTimer(id: string, now: number) {
+    const timer = this.#timers.get(id);
+    if (!timer || timer.dueAt > now) return undefined;
+    this.#forgetTimer(timer);
+    return timer;
+  }
+
+  async claimDueTimers(now: number) {
+    const due = [...this.#timers.values()].filter((t) => t.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt);
+    for (const timer of due) this.#forgetTimer(timer);
+    return due;
+  }
+
+  async timers(sessionId?: string) {
+    const ids = sessionId === undefined ? this.#timers.keys() : (this.#timersOf.get(sessionId) ?? []);
+    return [...ids].map((id) => this.#timers.get(id) as TimerRecord).sort((a, b) => a.dueAt - b.dueAt);
+  }
+
+  #forgetTimer(timer: TimerRecord): void {
+    this.#timers.delete(timer.id);
+    const ids = this.#timersOf.get(timer.sessionId);
+    ids?.delete(timer.id);
+    if (ids?.size === 0) this.#timersOf.delete(timer.sessionId);
+  }
+
   async publish(channel: string, message: unknown) {
     for (const listener of [...(this.#listeners.get(channel) ?? [])]) listener(message);
   }
@@ -139,7 +224,7 @@ export class MemorySessionStore implements SessionStore {
     };
   }
 
-  onEvicted(listener: (id: string) => void): Unsubscribe {
+  onEvicted(listener: (sessionId: string, timers: TimerRecord[]) => void): Unsubscribe {
     this.#evictionListeners.add(listener);
     return () => this.#evictionListeners.delete(listener);
   }
@@ -147,16 +232,18 @@ export class MemorySessionStore implements SessionStore {
   async clear() {
     this.#sessions.clear();
     this.#links.clear();
+    this.#timers.clear();
+    this.#timersOf.clear();
   }
 }
 
-/** Drops the oldest keys past `max`; returns the keys dropped. */
+/** Deletes the oldest keys past `max`; returns them. */
 function evictOldest(map: Map<string, unknown>, max: number): string[] {
-  const dropped: string[] = [];
+  const evicted: string[] = [];
   for (const key of map.keys()) {
     if (map.size <= max) break;
     map.delete(key);
-    dropped.push(key);
+    evicted.push(key);
   }
-  return dropped;
+  return evicted;
 }

@@ -3,18 +3,22 @@ import type { Context, Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Clock } from '../engine/clock.js';
+import type { ErrorSpec } from '../engine/errors.js';
 import type { Journal } from '../engine/journal.js';
 import type { RandomSource } from '../engine/random.js';
+import type { KindRunner, SessionKindDefinition } from '../engine/session-kinds.js';
 import type { JournaledSocket } from '../engine/sockets.js';
-import type { SessionRecord, SessionStore } from '../engine/store.js';
+import type { SessionStore } from '../engine/store.js';
 import type { WebhookSender } from '../engine/webhooks.js';
-import type { Scenario } from '../scenario.js';
+
+export type { ErrorSpec } from '../engine/errors.js';
+export { SimError } from '../engine/errors.js';
 
 /** Hono variables every route may set: the session a request belongs to, for the journal. */
 export type SimEnv = { Variables: { sessionId?: string } };
 
-/** What a provider gets from the simulator: the engine, nothing provider-specific. */
-export interface SimContext {
+/** What a provider gets from the simulator: the engine and its own scenario section, nothing else. */
+export interface SimContext<Section = unknown> {
   readonly clock: Clock;
   readonly store: SessionStore;
   readonly journal: Journal;
@@ -22,8 +26,12 @@ export interface SimContext {
   readonly log: Logger;
   random(): RandomSource;
   faker(): Promise<Faker>;
-  /** The loaded scenario, already validated. */
-  scenario(): Scenario;
+  /** This provider's section of the loaded scenario (the key named after the provider), validated. */
+  section(): Section;
+  /** Registers one of the provider's session kinds with the engine; call once per kind, in create(). */
+  defineKind<D, O extends { type: string; afterMs?: number }>(
+    definition: SessionKindDefinition<D, O>,
+  ): KindRunner<D, O>;
   /** Folder of the loaded scenario file, for relative paths inside it. */
   scenarioDir(): string;
   /** Base URL the simulator answers on, e.g. http://127.0.0.1:8080. */
@@ -38,34 +46,37 @@ export interface SocketRoute {
   handle(socket: JournaledSocket, params: Record<string, string>): void | Promise<void>;
 }
 
-/** A session action run from the admin API or console, e.g. Yoti's `complete`. */
-export interface SessionAction<P extends z.ZodType = z.ZodType> {
-  description: string;
-  params: P;
-  run(session: SessionRecord, params: z.output<P>): Promise<void>;
+export type { KindAction, SessionKindDefinition } from '../engine/session-kinds.js';
+
+/**
+ * A tab of the QA console that a provider adds (Yoti's virtual app). The page shows `title` as a
+ * tab and `html` as its body; `script` is an ES module served beside the console's own modules
+ * (import them by absolute path, /__admin/ui/assets/dom.js) that calls `registerPanel(id, {open})`
+ * from /__admin/ui/assets/panels.js. Its server side is the instance's `consoleApp`.
+ */
+export interface ConsolePanel {
+  /** Tab id, also the URL hash: #<id> or #<id>/<session id>. */
+  id: string;
+  title: string;
+  /** Markup of the panel, static; the script fills it in. */
+  html: string;
+  /** Absolute paths of the panel's files (.js modules, .css), served at /__admin/ui/assets/<provider>/<file name>. */
+  assets: string[];
+  /** Sessions the panel can open: the session view links to #<id>/<session id> for these. */
+  opens?: { kind: string; label: string };
 }
 
-export class ActionError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409 = 409,
-  ) {
-    super(message);
-  }
-}
-
-export interface ErrorSpec {
-  status: number;
-  code?: string;
-  message: string;
-  details?: unknown;
-}
-
-/** What a provider is, before it runs: its name, mount prefix and error format. */
-export interface ProviderDefinition {
-  name: string;
+/**
+ * What a provider is, before it runs. A provider is one folder under providers/ exporting one of
+ * these, and one line in providers/index.ts; nothing else in the simulator names it.
+ */
+export interface ProviderDefinition<S extends z.ZodType = z.ZodType, N extends string = string> {
+  /** Also its scenario section's key, its journal tag and its admin path /__admin/<name>. */
+  name: N;
   /** Mount prefix on the simulator, e.g. /yoti for https://api.yoti.com. */
   prefix: string;
+  /** Its section of scenario files; `{}` must be valid (defaults), as a scenario may leave it out. */
+  scenario: S;
   /**
    * The largest request body (bytes) a route takes; larger ones get a 413 in the provider's format
    * before the route runs (engine/body.ts). Sized to what the real provider accepts. 64 KiB when absent.
@@ -75,8 +86,15 @@ export interface ProviderDefinition {
   clientHints(baseUrl: string): string[];
   /** The provider's own error response, used for its routes, faults and unmatched requests. */
   errorResponse(c: Context, error: ErrorSpec): Response;
-  create(ctx: SimContext): ProviderInstance;
+  /** A tab of its own in the QA console. */
+  console?: ConsolePanel;
+  create(ctx: SimContext<z.output<S>>): ProviderInstance;
 }
+
+/** Keeps a provider's name and section types, so the scenario root's type is composed from them. */
+export const defineProvider = <const N extends string, S extends z.ZodType>(
+  definition: ProviderDefinition<S, N>,
+): ProviderDefinition<S, N> => definition;
 
 /** A provider running inside one simulator; its state lives here, never in module globals. */
 export interface ProviderInstance {
@@ -84,8 +102,8 @@ export interface ProviderInstance {
   sockets?: SocketRoute[];
   /** Provider-specific control routes, mounted by the admin API at /__admin/<provider name>. */
   adminApp?: Hono;
-  /** Session actions by session kind, then by action name. */
-  actions?: Record<string, Record<string, SessionAction>>;
+  /** Server side of the provider's console panel, mounted at /__admin/ui/api/<provider name>. */
+  consoleApp?: Hono;
   /** After a scenario (re)load or a reset: drop timers and caches tied to the old one. */
   onScenarioLoaded?(): Promise<void>;
   close?(): void;

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
-import type { YotiShareClient } from '../../clients/yoti-share/index.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { ShareResult, YotiShareClient } from '../../clients/yoti-share/index.js';
 import type { RunningSimulator } from '../../simulator/server.js';
 import { admin } from './simulator.js';
 
@@ -10,6 +10,16 @@ import { admin } from './simulator.js';
 export const SDK_ID = '8b1f0a2e-6c3d-4f5a-9b7e-2d4c6a8e0f13';
 export const SCENARIO_ID = '5c7d9e1f-3a2b-4c6d-8e0f-1a3b5c7d9e2f';
 export const scenarioFile = (name: string) => join(import.meta.dirname, '..', '..', 'scenarios', name);
+
+/**
+ * What a user checks after a kiosk run: the token it got is the one the simulator minted when the
+ * share session it watched completed (not just any non-empty value).
+ */
+export async function expectSharedToken(sim: RunningSimulator, result: ShareResult): Promise<void> {
+  expect(result.token).toMatch(/^[A-Za-z0-9_=+/-]{20,}$/);
+  const session = await admin(sim, 'GET', `/sessions/${encodeURIComponent(result.sessionData)}`);
+  expect(session).toMatchObject({ kind: 'share', state: 'COMPLETED', data: { token: result.token } });
+}
 
 /** An inline scenario with the demo app and one share outcome. */
 export function shareScenario(

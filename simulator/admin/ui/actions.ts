@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Runtime } from '../../runtime.js';
+import { actionsOf, sessionOr404 } from '../sessions.js';
 
 export interface ActionDescription {
   name: string;
@@ -13,16 +14,14 @@ export interface ActionDescription {
 export function actionRoutes(runtime: Runtime): Hono {
   const app = new Hono();
   app.get('/sessions/:id/actions', async (c) => {
-    const session = await runtime.store.get(c.req.param('id'));
-    if (!session) return c.json({ error: `no session ${c.req.param('id')}` }, 404);
-    const actions = runtime.providers.find((p) => p.definition.name === session.provider)?.instance.actions?.[
-      session.kind
-    ];
-    const described: ActionDescription[] = Object.entries(actions ?? {}).map(([name, action]) => ({
-      name,
-      description: action.description,
-      params: paramsSchema(action.params),
-    }));
+    const session = await sessionOr404(runtime, c.req.param('id'));
+    const described: ActionDescription[] = Object.entries(actionsOf(runtime, session)).map(
+      ([name, action]) => ({
+        name,
+        description: action.description,
+        params: paramsSchema(action.params),
+      }),
+    );
     return c.json({ actions: described });
   });
   return app;

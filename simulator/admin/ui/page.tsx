@@ -1,15 +1,29 @@
+import { basename, extname } from 'node:path';
 import type { FC } from 'hono/jsx';
+import type { ConsolePanel } from '../../providers/provider.js';
 
 const ASSETS = '/__admin/ui/assets';
 const TABS = [
   ['sessions', 'Sessions'],
   ['journal', 'Journal'],
   ['scenario', 'Scenario'],
-  ['yoti-app', 'Virtual Yoti app'],
 ] as const;
 
-/** The console's shell. Everything in it that changes is filled in by the client modules in assets/. */
-export const ConsolePage: FC<{ title: string }> = ({ title }) => (
+/** A provider's panel as the page shows it. */
+export interface PagePanel {
+  provider: string;
+  panel: ConsolePanel;
+}
+
+const panelAssets = (panels: PagePanel[], ext: string) =>
+  panels.flatMap(({ panel }) => panel.assets.filter((a) => extname(a) === ext).map((a) => basename(a)));
+
+/**
+ * The console's shell. Everything in it that changes is filled in by the client modules in
+ * assets/. Providers' panels add a tab each, with their markup, stylesheets and modules; their
+ * modules come before main.js so they have registered when it first routes.
+ */
+export const ConsolePage: FC<{ title: string; panels: PagePanel[] }> = ({ title, panels }) => (
   <html lang="en">
     <head>
       <meta charset="utf-8" />
@@ -18,6 +32,12 @@ export const ConsolePage: FC<{ title: string }> = ({ title }) => (
       {/* no favicon request: it would show up in the journal as a 404 */}
       <link rel="icon" href="data:," />
       <link rel="stylesheet" href={`${ASSETS}/console.css`} />
+      {panelAssets(panels, '.css').map((name) => (
+        <link rel="stylesheet" href={`${ASSETS}/${name}`} />
+      ))}
+      {panelAssets(panels, '.js').map((name) => (
+        <script type="module" src={`${ASSETS}/${name}`} />
+      ))}
       <script type="module" src={`${ASSETS}/main.js`} />
     </head>
     <body>
@@ -32,6 +52,17 @@ export const ConsolePage: FC<{ title: string }> = ({ title }) => (
         {TABS.map(([id, label]) => (
           <a href={`#${id}`} data-tab={id}>
             {label}
+          </a>
+        ))}
+        {panels.map(({ provider, panel }) => (
+          <a
+            href={`#${panel.id}`}
+            data-tab={panel.id}
+            data-provider={provider}
+            data-opens-kind={panel.opens?.kind}
+            data-opens-label={panel.opens?.label}
+          >
+            {panel.title}
           </a>
         ))}
       </nav>
@@ -93,29 +124,14 @@ export const ConsolePage: FC<{ title: string }> = ({ title }) => (
             <div id="scenario-current" />
           </div>
         </section>
-        <section id="tab-yoti-app" class="tab split" hidden>
-          <div class="pane">
-            <h2>Scan a QR code</h2>
-            <label class="stack">
-              QR URL <input id="yoti-url" placeholder="https://code.yoti.com/…" />
-            </label>
-            <div class="row">
-              <button id="yoti-scan" type="button" class="primary">
-                Scan
-              </button>
-              <label>
-                or a pending share <select id="yoti-pending" />
-              </label>
-            </div>
-            <div id="yoti-error" />
-            <div id="yoti-scanned" class="qr" />
-          </div>
-          <div class="pane">
-            <div id="yoti-phone" class="phone">
-              <p class="muted">Nothing scanned yet.</p>
-            </div>
-          </div>
-        </section>
+        {panels.map(({ panel }) => (
+          <section
+            id={`tab-${panel.id}`}
+            class="tab split"
+            hidden
+            dangerouslySetInnerHTML={{ __html: panel.html }}
+          />
+        ))}
       </main>
       <div id="toast" class="toast" hidden />
     </body>

@@ -1,9 +1,8 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import type { SimContext } from '../provider.js';
 import { type AttestrError, attestrError } from './errors.js';
 import type { RateLimiter } from './rate-limits.js';
-import type { AttestrClient } from './schema.js';
+import type { AttestrClient, AttestrContext } from './schema.js';
 
 export const SUPPORTED_VERSIONS = ['v1', 'v2'];
 
@@ -12,7 +11,7 @@ export const SUPPORTED_VERSIONS = ['v1', 'v2'];
  * status, caller IP, rate limits (account, API, daily) and provisioning, in that order. Returns the client or the error.
  */
 export function guardApiCall(
-  ctx: SimContext,
+  ctx: AttestrContext,
   limiter: RateLimiter,
   c: Context,
   endpoint: string,
@@ -23,7 +22,7 @@ export function guardApiCall(
   }
   const authorization = c.req.header('authorization') ?? '';
   const match = /^Basic\s+(\S+)\s*$/i.exec(authorization);
-  const client = match ? ctx.scenario().attestr.clients.find((k) => k.authToken === match[1]) : undefined;
+  const client = match ? ctx.section().clients.find((k) => k.authToken === match[1]) : undefined;
   if (!client) {
     const why = match ? 'the token matches no registered app' : 'expected "Authorization: Basic <authToken>"';
     return { error: attestrError(4016, why) };

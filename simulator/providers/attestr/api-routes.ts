@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { SimContext, SimEnv } from '../provider.js';
+import type { SimEnv } from '../provider.js';
 import { guardApiCall } from './api-guard.js';
-import { attestrError, sendAttestrError } from './errors.js';
+import { attestrError, attestrFailure, sendAttestrError } from './errors.js';
 import type { Handshakes } from './handshakes.js';
 import type { RateLimiter } from './rate-limits.js';
-import type { AttestrClient } from './schema.js';
+import type { AttestrClient, AttestrContext } from './schema.js';
 
 const ONE_YEAR_MS = 365 * 86_400_000;
 const MAX_TAG_LENGTH = 1_000;
@@ -30,7 +30,7 @@ export interface ApiState {
 }
 
 /** The server-side API: Create Handshake and Execution Result, under /api/{version}/public/flowx. */
-export function apiRoutes(ctx: SimContext, state: ApiState): Hono<SimEnv> {
+export function apiRoutes(ctx: AttestrContext, state: ApiState): Hono<SimEnv> {
   const app = new Hono<SimEnv>();
   const { handshakes } = state;
 
@@ -52,15 +52,21 @@ export function apiRoutes(ctx: SimContext, state: ApiState): Hono<SimEnv> {
     }
     const body = parsed.data;
     const now = ctx.clock.now();
-    const expiresAt = body.expiry ?? now + ctx.scenario().attestr.defaultExpiryMs;
+    const expiresAt = body.expiry ?? now + ctx.section().defaultExpiryMs;
     if (expiresAt <= now || expiresAt > now + ONE_YEAR_MS) {
       return sendAttestrError(
         c,
         attestrError(4001, 'expiry: a ms epoch in the future, at most one year ahead'),
       );
     }
-    const flow = ctx.scenario().attestr.flows.find((f) => f.id === body.flow);
-    if (!flow) return sendAttestrError(c, attestrError(4002, `flow ${body.flow} does not exist`));
+    const { flows } = ctx.section();
+    const flow = flows.find((f) => f.id === body.flow);
+    if (!flow) {
+      throw attestrFailure(4002, `flow ${body.flow} does not exist`, {
+        what: 'flows',
+        values: flows.map((f) => f.id),
+      });
+    }
     if (body.snapshot !== null && !flow.snapshots.includes(body.snapshot)) {
       return sendAttestrError(c, attestrError(4002, `flow ${flow.id} has no snapshot ${body.snapshot}`));
     }

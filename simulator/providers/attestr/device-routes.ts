@@ -4,16 +4,16 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
 import { packageRoot } from '../../paths.js';
-import type { SimEnv } from '../provider.js';
+import { type SimEnv, SimError } from '../provider.js';
 import {
-  type AttestrError,
   attestrError,
+  attestrFailure,
   KNOWN_CODES,
   languageOf,
   localisedMessage,
   sendAttestrError,
 } from './errors.js';
-import { type FlowRuns, FlowxRefusal } from './flow-run.js';
+import type { FlowRuns } from './flow-run.js';
 import type { Handshake, Handshakes } from './handshakes.js';
 import type { StageDecision } from './outcomes.js';
 
@@ -61,12 +61,18 @@ export function deviceRoutes(handshakes: Handshakes, runs: FlowRuns): Hono<SimEn
 
   app.use('/flowx/sim/*', cors());
 
-  const refuse = (c: Parameters<typeof sendAttestrError>[0], error: AttestrError, lc: unknown) =>
-    sendAttestrError(c, { ...error, message: localisedMessage(error.code, languageOf(lc)) });
+  /** flowx.js shows the message to the user, so it is in the handshake's language; details say why. */
+  const refuse = (c: Parameters<typeof sendAttestrError>[0], error: SimError, lc: unknown) =>
+    sendAttestrError(c, {
+      httpStatusCode: error.status,
+      code: Number(error.code),
+      message: localisedMessage(Number(error.code), languageOf(lc)),
+      ...(error.details !== undefined ? { details: error.details } : {}),
+    });
 
   app.post('/flowx/sim/runs', async (c) => {
     const parsed = launchBody.safeParse(await c.req.json().catch(() => undefined));
-    if (!parsed.success) return refuse(c, attestrError(4001, 'launch needs cl and hs'), 'en');
+    if (!parsed.success) return refuse(c, attestrFailure(4001, 'launch needs cl and hs'), 'en');
     const { cl, hs, lc, qr, retry } = parsed.data;
     c.set('sessionId', hs);
     try {
@@ -78,7 +84,7 @@ export function deviceRoutes(handshakes: Handshakes, runs: FlowRuns): Hono<SimEn
       });
       return c.json(view(run));
     } catch (error) {
-      if (error instanceof FlowxRefusal) return refuse(c, error.error, lc);
+      if (error instanceof SimError) return refuse(c, error, lc);
       throw error;
     }
   });
@@ -90,7 +96,7 @@ export function deviceRoutes(handshakes: Handshakes, runs: FlowRuns): Hono<SimEn
     if (!hs || hs.data.clientKey !== c.req.query('cl')) {
       return refuse(
         c,
-        attestrError(4001, `Handshake ${id} does not exist for this client`),
+        attestrFailure(4001, `Handshake ${id} does not exist for this client`),
         c.req.query('lc'),
       );
     }
@@ -103,7 +109,7 @@ export function deviceRoutes(handshakes: Handshakes, runs: FlowRuns): Hono<SimEn
     const parsed = decisionBody.safeParse(await c.req.json().catch(() => undefined));
     const hs = await handshakes.get(id);
     if (!parsed.success || !hs || hs.data.clientKey !== parsed.data.cl) {
-      return refuse(c, attestrError(4001, 'a decision needs cl, decision and (to fail) code'), hs?.data.lc);
+      return refuse(c, attestrFailure(4001, 'a decision needs cl, decision and (to fail) code'), hs?.data.lc);
     }
     const { decision, code } = parsed.data;
     const chosen: StageDecision =
@@ -111,7 +117,7 @@ export function deviceRoutes(handshakes: Handshakes, runs: FlowRuns): Hono<SimEn
     try {
       return c.json(view(await runs.decide(id, stage, chosen, 'tester')));
     } catch (error) {
-      if (error instanceof FlowxRefusal) return refuse(c, error.error, hs.data.lc);
+      if (error instanceof SimError) return refuse(c, error, hs.data.lc);
       throw error;
     }
   });

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorSpec } from '../provider.js';
+import type { KnownValues } from '../../engine/errors.js';
+import { type ErrorSpec, SimError } from '../provider.js';
 
 /** Attestr's error body: `{httpStatusCode, code, message, details?}`, code a number. */
 export interface AttestrError {
@@ -102,13 +103,27 @@ export function attestrError(code: number, details?: string): AttestrError {
   return error;
 }
 
+/**
+ * Attestr's error as the simulator's one error type (the documented message, `details` saying what
+ * exactly went wrong); attestrErrorResponse formats it back.
+ */
+export function attestrFailure(code: number, details?: string, known?: KnownValues): SimError {
+  const error = attestrError(code, details);
+  return new SimError(error.httpStatusCode, error.message, { code, details, known });
+}
+
 export function sendAttestrError(c: Context, error: AttestrError): Response {
   return c.json(error, error.httpStatusCode as ContentfulStatusCode);
 }
 
 /** For faults and unmatched paths: a numeric scenario code wins, else one fitting the status. */
 export function attestrErrorResponse(c: Context, { status, code, message, details }: ErrorSpec): Response {
-  const numeric = code !== undefined && /^\d+$/.test(code) ? Number(code) : defaultCode(status);
+  const numeric =
+    typeof code === 'number'
+      ? code
+      : code !== undefined && /^\d+$/.test(code)
+        ? Number(code)
+        : defaultCode(status);
   const body: AttestrError = { httpStatusCode: status, code: numeric, message };
   if (details !== undefined) body.details = details;
   return c.json(body, status as ContentfulStatusCode);

@@ -1,16 +1,8 @@
-import type { SimContext } from '../provider.js';
-import { type AttestrError, attestrError, type Language } from './errors.js';
+import { attestrFailure, type Language } from './errors.js';
 import { fillInput, fillOutput } from './fill.js';
 import type { FlowxErrorData, Handshake, HandshakeState, Handshakes } from './handshakes.js';
-import {
-  decisionOf,
-  flowxErrorData,
-  flowxEvent,
-  resultOf,
-  type StageDecision,
-  webhookHeaders,
-} from './outcomes.js';
-import type { Flow } from './schema.js';
+import { flowxErrorData, flowxEvent, resultOf, type StageDecision, webhookHeaders } from './outcomes.js';
+import type { AttestrContext, Flow } from './schema.js';
 import { signResult } from './signature.js';
 
 export interface LaunchOptions {
@@ -20,25 +12,18 @@ export interface LaunchOptions {
   retry: boolean;
 }
 
-/** Raised when a launch or decision is refused; carries Attestr's error. */
-export class FlowxRefusal extends Error {
-  constructor(readonly error: AttestrError) {
-    super(error.message);
-  }
-}
-
 /** Runs a handshake's flow, stage by stage, and ends it with a result, an error or a skip. */
 export class FlowRuns {
   /** One change at a time per handshake, so a timer and a click cannot both decide a stage. */
   #queues = new Map<string, Promise<unknown>>();
 
   constructor(
-    private readonly ctx: SimContext,
+    private readonly ctx: AttestrContext,
     private readonly handshakes: Handshakes,
   ) {}
 
   flowOf(hs: Handshake): Flow | undefined {
-    return this.ctx.scenario().attestr.flows.find((f) => f.id === hs.data.flowId);
+    return this.ctx.section().flows.find((f) => f.id === hs.data.flowId);
   }
 
   /** flowx.js `launch()`: starts the run, resumes it, or reruns failed stages when `retry`. */
@@ -65,22 +50,23 @@ export class FlowRuns {
 
   async #launch(id: string, options: LaunchOptions): Promise<Handshake> {
     const hs = await this.handshakes.get(id);
-    if (!hs) throw new FlowxRefusal(attestrError(4001, `Handshake ${id} does not exist`));
+    if (!hs) throw attestrFailure(4001, `Handshake ${id} does not exist`);
     if (hs.data.clientKey !== options.clientKey) {
-      throw new FlowxRefusal(attestrError(4016, `Client key does not match handshake ${id}`));
+      throw attestrFailure(4016, `Client key does not match handshake ${id}`);
     }
     if (hs.state === 'EXPIRED' || hs.data.expiresAt <= this.ctx.clock.now()) {
-      throw new FlowxRefusal(attestrError(4081, `Handshake ${id} has expired`));
+      throw attestrFailure(4081, `Handshake ${id} has expired`);
     }
-    if (hs.data.archived !== null) throw new FlowxRefusal(attestrError(4001, `Handshake ${id} is archived`));
+    if (hs.data.archived !== null) throw attestrFailure(4001, `Handshake ${id} is archived`);
     const flow = this.flowOf(hs);
-    if (!flow) throw new FlowxRefusal(attestrError(4002, `Flow ${hs.data.flowId} does not exist`));
-    if (!flow.active) throw new FlowxRefusal(attestrError(40034, `Flow ${flow.id} is inactive`));
+    if (!flow) throw attestrFailure(4002, `Flow ${hs.data.flowId} does not exist`);
+    if (!flow.active) throw attestrFailure(40034, `Flow ${flow.id} is inactive`);
     const state = hs.state as HandshakeState;
     if (state === 'RUNNING' || (state === 'COMPLETED' && options.retry)) return hs;
     if (state !== 'CREATED' && !options.retry) {
-      throw new FlowxRefusal(
-        attestrError(4001, `Handshake ${id} has already run (${state}); launch with retry: true to rerun it`),
+      throw attestrFailure(
+        4001,
+        `Handshake ${id} has already run (${state}); launch with retry: true to rerun it`,
       );
     }
     // Only variables the flow declares are taken from qr; the rest are ignored.
@@ -122,15 +108,15 @@ export class FlowRuns {
     by: string,
   ): Promise<Handshake> {
     const hs = await this.handshakes.get(id);
-    if (!hs) throw new FlowxRefusal(attestrError(4001, `Handshake ${id} does not exist`));
+    if (!hs) throw attestrFailure(4001, `Handshake ${id} does not exist`);
     const running = hs.data.stages.find((s) => s.status === 'running');
     if (hs.state !== 'RUNNING' || !running) {
-      throw new FlowxRefusal(attestrError(4001, `Handshake ${id} has no running stage (${hs.state})`));
+      throw attestrFailure(4001, `Handshake ${id} has no running stage (${hs.state})`);
     }
     if (stageId !== undefined && stageId !== running.id) {
-      throw new FlowxRefusal(attestrError(4001, `Stage ${stageId} is not running; ${running.id} is`));
+      throw attestrFailure(4001, `Stage ${stageId} is not running; ${running.id} is`);
     }
-    this.handshakes.timers.cancel(id, 'stage');
+    await this.handshakes.kind.cancel(id, 'stage');
     if (decision.type === 'success') {
       const flowStage = this.flowOf(hs)?.stages.find((s) => s.id === running.id);
       const output = await fillOutput(flowStage?.output ?? {}, () => this.ctx.faker());
@@ -165,11 +151,7 @@ export class FlowRuns {
       { stage: next.id },
     )) as Handshake;
     const outcome = this.flowOf(hs)?.stages.find((s) => s.id === next.id)?.outcome;
-    if (outcome && outcome.type !== 'manual') {
-      this.handshakes.timers.at(id, 'stage', now + outcome.afterMs, () =>
-        this.decide(id, next.id, decisionOf(outcome), 'scenario').catch(() => undefined),
-      );
-    }
+    if (outcome) await this.handshakes.kind.outcome(id, now, { ...outcome, stage: next.id }, 'stage');
     return updated;
   }
 
@@ -204,8 +186,8 @@ export class FlowRuns {
       detail,
       state,
     )) as Handshake;
-    this.handshakes.timers.cancel(id, 'expiry');
-    this.handshakes.scheduleArchive(id, client?.archiveAfterMs);
+    await this.handshakes.kind.cancel(id, 'expiry');
+    await this.handshakes.scheduleArchive(id, client?.archiveAfterMs);
     if (ended.data.webhook && client?.webhookUrl) {
       this.ctx.webhooks.send({
         provider: 'attestr',
@@ -220,6 +202,6 @@ export class FlowRuns {
 
   async #clientOf(id: string) {
     const hs = await this.handshakes.get(id);
-    return this.ctx.scenario().attestr.clients.find((c) => c.clientKey === hs?.data.clientKey);
+    return this.ctx.section().clients.find((c) => c.clientKey === hs?.data.clientKey);
   }
 }

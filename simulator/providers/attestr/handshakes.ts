@@ -1,18 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { SessionTimers } from '../../engine/session-timers.js';
+import type { KindRunner } from '../../engine/session-kinds.js';
 import { recordEvent, type SessionRecord } from '../../engine/store.js';
-import type { SimContext } from '../provider.js';
 import type { AttestrError, Language } from './errors.js';
-import type { AttestrClient, Flow } from './schema.js';
+import type { StageStep } from './handshake-kind.js';
+import type { AttestrClient, AttestrContext, Flow } from './schema.js';
 
-/**
- * One FlowX handshake (device session): CREATED → RUNNING (flowx.js launched it) → COMPLETED |
- * ERRORED | SKIPPED; EXPIRED when `expiry` passes before it ends. A retry moves ERRORED or
- * SKIPPED back to RUNNING.
- */
+/** One FlowX handshake (device session); its kind, states and steps: ./handshake-kind.ts. */
 export type HandshakeState = 'CREATED' | 'RUNNING' | 'COMPLETED' | 'ERRORED' | 'SKIPPED' | 'EXPIRED';
-export const ENDED: readonly HandshakeState[] = ['COMPLETED', 'ERRORED', 'SKIPPED', 'EXPIRED'];
-export const KIND = 'flowx-handshake';
 
 export type StageStatus = 'pending' | 'running' | 'success' | 'error' | 'skipped';
 
@@ -83,10 +77,10 @@ export function handshakeNumber(digit: () => number): string {
 }
 
 export class Handshakes {
-  constructor(
-    readonly ctx: SimContext,
-    readonly timers: SessionTimers,
-  ) {}
+  /** The handshake kind on the engine; set once by the provider, as its steps call back in here. */
+  kind!: KindRunner<HandshakeData, StageStep>;
+
+  constructor(readonly ctx: AttestrContext) {}
 
   get(id: string): Promise<Handshake | undefined> {
     return this.ctx.store.get<HandshakeData>(id);
@@ -104,7 +98,7 @@ export class Handshakes {
     const handshake: Handshake = {
       id,
       provider: 'attestr',
-      kind: KIND,
+      kind: this.kind.kind,
       state: 'CREATED',
       createdAt: now,
       updatedAt: now,
@@ -143,26 +137,26 @@ export class Handshakes {
       ],
     };
     await ctx.store.put(handshake);
-    this.timers.at(id, 'expiry', request.expiresAt, () => this.expire(id));
+    await this.kind.at(id, 'expiry', request.expiresAt);
     return handshake;
   }
 
   async archive(id: string, reason: string): Promise<void> {
-    this.timers.cancel(id, 'archive');
+    await this.kind.cancel(id, 'archive');
     const at = this.ctx.clock.now();
     await this.update(id, 'archived', (d) => ({ ...d, archived: d.archived ?? at }), { reason });
   }
 
   /** Arms archiving `afterMs` after the end, when the client asks for it. */
-  scheduleArchive(id: string, afterMs: number | undefined): void {
+  async scheduleArchive(id: string, afterMs: number | undefined): Promise<void> {
     if (afterMs === undefined) return;
-    this.timers.after(id, 'archive', afterMs, () => this.archive(id, 'archiveAfterMs elapsed'));
+    await this.kind.at(id, 'archive', this.ctx.clock.now() + afterMs);
   }
 
   async expire(id: string): Promise<void> {
     const current = await this.get(id);
-    if (!current || ENDED.includes(current.state as HandshakeState)) return;
-    this.timers.cancel(id, 'stage');
+    if (!current || this.kind.isEnded(current)) return;
+    await this.kind.cancel(id, 'stage');
     await this.update(
       id,
       'EXPIRED',
@@ -182,7 +176,7 @@ export class Handshakes {
   ): Promise<Handshake | undefined> {
     const at = this.ctx.clock.now();
     return this.ctx.store.update<HandshakeData>(id, (s) => ({
-      ...recordEvent(s, at, event, detail, state),
+      ...(state ? this.kind.transition(s, at, state, detail, event) : recordEvent(s, at, event, detail)),
       data: change(s.data, s.state as HandshakeState),
     }));
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SimContext } from '../provider.js';
 
 /** The `attestr:` section of a scenario file: registered apps (clients) and Studio flows. */
 
@@ -188,3 +189,6 @@ export type AttestrClient = z.output<typeof attestrClientSchema>;
 export type Flow = z.output<typeof flowSchema>;
 export type Stage = z.output<typeof stageSchema>;
 export type StageOutcome = z.output<typeof stageOutcomeSchema>;
+
+/** What this provider's code gets from the simulator: the engine and the attestr section. */
+export type AttestrContext = SimContext<AttestrScenario>;

@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { SimContext, SimEnv } from '../provider.js';
-import { biometricErrorResponse, DetailError, pythonType } from './errors.js';
+import { type SimEnv, SimError } from '../provider.js';
+import { biometricErrorResponse, pythonType } from './errors.js';
 import { parseMetadata } from './metadata.js';
 import { resultBody } from './results.js';
+import type { BiometricContext } from './schema.js';
 import type { FlowSessions } from './sessions.js';
 
 const CREATE = '/api/v1/flows/session/create/';
@@ -11,41 +12,45 @@ const RESULT = '/api/v1/flows/session/result/';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** https://kyc.biometric.kz: session creation and the session result. */
-export function apiRoutes(ctx: SimContext, sessions: FlowSessions): Hono<SimEnv> {
+export function apiRoutes(ctx: BiometricContext, sessions: FlowSessions): Hono<SimEnv> {
   const app = new Hono<SimEnv>();
-  const flowByKey = (apiKey: string) => ctx.scenario().biometric.flows.find((f) => f.apiKey === apiKey);
+  const flowByKey = (apiKey: string) => {
+    const { flows } = ctx.section();
+    const flow = flows.find((f) => f.apiKey === apiKey);
+    if (flow) return flow;
+    throw SimError.notFound('No Flow matches the given query.', {
+      what: 'flow api keys',
+      values: flows.map((f) => f.apiKey),
+    });
+  };
 
-  app.post(CREATE, (c) =>
-    answer(c, async () => {
-      const body = await readBody(c);
-      if (!('api_key' in body)) throw new DetailError(400, 'api_key: This field is required.');
-      if (typeof body.api_key !== 'string') throw new DetailError(400, 'api_key: Not a valid string.');
-      if (body.api_key === '') throw new DetailError(400, 'api_key: This field may not be blank.');
-      const flow = flowByKey(body.api_key);
-      if (!flow) throw new DetailError(404, 'No Flow matches the given query.');
-      if (!flow.active) throw new DetailError(403, 'The flow is not active.');
-      const metadata = parseMetadata(body.metadata, flow.technologies);
-      const raw = (body.metadata ?? {}) as Record<string, unknown>;
-      const session = await sessions.create(flow, raw, metadata);
-      c.set('sessionId', session.id);
-      return c.json({ session_id: session.id, technologies: session.data.technologies });
-    }),
-  );
+  // Problems are thrown as SimError; the app answers them in DRF's {detail} shape.
+  app.post(CREATE, async (c) => {
+    const body = await readBody(c);
+    if (!('api_key' in body)) throw new SimError(400, 'api_key: This field is required.');
+    if (typeof body.api_key !== 'string') throw new SimError(400, 'api_key: Not a valid string.');
+    if (body.api_key === '') throw new SimError(400, 'api_key: This field may not be blank.');
+    const flow = flowByKey(body.api_key);
+    if (!flow.active) throw new SimError(403, 'The flow is not active.');
+    const metadata = parseMetadata(body.metadata, flow.technologies);
+    const raw = (body.metadata ?? {}) as Record<string, unknown>;
+    const session = await sessions.create(flow, raw, metadata);
+    c.set('sessionId', session.id);
+    return c.json({ session_id: session.id, technologies: session.data.technologies });
+  });
 
-  app.get(RESULT, (c) =>
-    answer(c, async () => {
-      const { session_id: sessionId, flow_api_key: apiKey } = c.req.query();
-      if (!sessionId || !apiKey)
-        throw new DetailError(400, 'session_id and flow_api_key query parameters are required.');
-      if (!UUID.test(sessionId)) throw new DetailError(400, `“${sessionId}” is not a valid UUID.`);
-      if (!flowByKey(apiKey)) throw new DetailError(404, 'No Flow matches the given query.');
-      const session = await sessions.get(sessionId.toLowerCase());
-      if (!session || session.data.apiKey !== apiKey)
-        throw new DetailError(404, 'No FlowSession matches the given query.');
-      c.set('sessionId', session.id);
-      return c.json(resultBody(session, ctx.clock.now()));
-    }),
-  );
+  app.get(RESULT, async (c) => {
+    const { session_id: sessionId, flow_api_key: apiKey } = c.req.query();
+    if (!sessionId || !apiKey)
+      throw new SimError(400, 'session_id and flow_api_key query parameters are required.');
+    if (!UUID.test(sessionId)) throw new SimError(400, `“${sessionId}” is not a valid UUID.`);
+    flowByKey(apiKey);
+    const session = await sessions.get(sessionId.toLowerCase());
+    if (!session || session.data.apiKey !== apiKey)
+      throw new SimError(404, 'No FlowSession matches the given query.');
+    c.set('sessionId', session.id);
+    return c.json(resultBody(session, ctx.clock.now()));
+  });
 
   // DRF answers a method the view does not allow with 405 and its own detail.
   for (const path of [CREATE, RESULT]) {
@@ -56,30 +61,20 @@ export function apiRoutes(ctx: SimContext, sessions: FlowSessions): Hono<SimEnv>
   return app;
 }
 
-async function answer(c: Context, handle: () => Promise<Response>): Promise<Response> {
-  try {
-    return await handle();
-  } catch (error) {
-    if (error instanceof DetailError)
-      return biometricErrorResponse(c, { status: error.status, message: error.message });
-    throw error;
-  }
-}
-
 /**
  * The body as JSON whatever its content type: the doc's own first example sends JSON without a
  * Content-Type header (fetch then says text/plain), and the service accepts it.
  */
 async function readBody(c: Context): Promise<Record<string, unknown>> {
   const text = await c.req.text();
-  if (text.trim() === '') throw new DetailError(400, 'api_key: This field is required.');
+  if (text.trim() === '') throw new SimError(400, 'api_key: This field is required.');
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new DetailError(400, `JSON parse error - ${(error as Error).message}`);
+    throw new SimError(400, `JSON parse error - ${(error as Error).message}`);
   }
   if (pythonType(value) !== 'dict')
-    throw new DetailError(400, `Invalid data. Expected a dictionary, but got ${pythonType(value)}.`);
+    throw new SimError(400, `Invalid data. Expected a dictionary, but got ${pythonType(value)}.`);
   return value as Record<string, unknown>;
 }

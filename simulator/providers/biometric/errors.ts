@@ -7,16 +7,6 @@ export function biometricErrorResponse(c: Context, { status, message }: ErrorSpe
   return c.json({ detail: message }, status as ContentfulStatusCode);
 }
 
-/** A request problem found while reading input, answered with the provider's body and status. */
-export class DetailError extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 405 | 409 | 410,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** Python's type names, as DRF puts them in messages like `got type "str"`. */
 export function pythonType(value: unknown): string {
   if (value === null) return 'NoneType';

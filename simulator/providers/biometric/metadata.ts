@@ -1,5 +1,6 @@
 import { type ValueLimits, valueProblem } from '../../engine/value-limits.js';
-import { DetailError, pythonType } from './errors.js';
+import { SimError } from '../provider.js';
+import { pythonType } from './errors.js';
 import { TECHNOLOGY_CODES, type TechnologyCode } from './schema.js';
 import { acceptsFace2FaceMetadata } from './technologies.js';
 
@@ -22,7 +23,7 @@ export interface SessionMetadata {
 export const IIN_PATTERN = /^\d{12}$/;
 export const PHONE_PATTERN = /^\+?\d{10,15}$/;
 
-const bad = (path: string, message: string) => new DetailError(400, `${path}: ${message}`);
+const bad = (path: string, message: string) => new SimError(400, `${path}: ${message}`);
 
 function dict(value: unknown, path: string): Record<string, unknown> | undefined {
   if (value === undefined || value === null) return undefined;
@@ -73,7 +74,7 @@ function parseFace2Face(
   const path = 'metadata.face2face.photo1';
   const photo1 = string(section.photo1, path);
   if (!acceptsFace2FaceMetadata(technologies)) {
-    throw new DetailError(
+    throw new SimError(
       400,
       `metadata.face2face: Face2Face metadata only works for Liveness + Face2Face, E-Document + Face2Face and Document Recognition + Face2Face flows; this flow is ${technologies.join(', ')}.`,
     );
@@ -125,7 +126,7 @@ function parseEdocument(
   const phone = parseField(section?.phone, 'phone');
   const skipInput = boolean(section?.skip_input, 'metadata.edocument.skip_input', false);
   if (section && !technologies.includes('ED'))
-    throw new DetailError(
+    throw new SimError(
       400,
       `metadata.edocument: E-Document metadata needs a flow with E-Document (ED); this flow is ${technologies.join(', ')}.`,
     );

@@ -1,3 +1,4 @@
+import type { EndTone } from '../../engine/session-kinds.js';
 import type { SessionRecord } from '../../engine/store.js';
 import type { SessionMetadata } from './metadata.js';
 import type { FailureType, Flow, TechnologyCode } from './schema.js';
@@ -69,8 +70,17 @@ export interface Verdict {
   decidedBy: 'scenario' | 'tester' | 'admin' | 'camera';
 }
 
-export const ENDED_STATES: readonly string[] = ['FINISHED', 'EXPIRED'];
-export const hasEnded = (session: { state: string }) => ENDED_STATES.includes(session.state);
+/**
+ * The states of the flow session kind (./flow-kind.ts): CREATED → IN_PROGRESS (the page opened) →
+ * FINISHED (passed or failed: see `passed`), or EXPIRED when the lifetime runs out first.
+ */
+export const flowStates = {
+  states: ['CREATED', 'IN_PROGRESS', 'FINISHED', 'EXPIRED'],
+  initial: 'CREATED',
+  ended: { FINISHED: 'neutral', EXPIRED: 'failure' },
+} as const satisfies { states: readonly FlowState[]; initial: FlowState; ended: Record<string, EndTone> };
+
+export const hasEnded = (session: { state: string }) => session.state in flowStates.ended;
 
 const DONE = ['passed', 'failed', 'skipped'];
 

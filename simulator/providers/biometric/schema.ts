@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SimContext } from '../provider.js';
 
 /** Technology codes of Biometric.kz flows, in the provider's own spelling. */
 export const TECHNOLOGY_CODES = ['LD', 'LDHP', 'F2F', 'ED', 'DR'] as const;
@@ -108,3 +109,6 @@ export const biometricScenarioSchema = z
 export type BiometricScenario = z.output<typeof biometricScenarioSchema>;
 export type Flow = z.output<typeof flowSchema>;
 export type TechnologyOutcome = z.output<typeof technologyOutcomeSchema>;
+
+/** What this provider's code gets from the simulator: the engine and the biometric section. */
+export type BiometricContext = SimContext<BiometricScenario>;

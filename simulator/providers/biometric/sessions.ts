@@ -1,6 +1,6 @@
-import { SessionTimers } from '../../engine/session-timers.js';
+import type { KindRunner } from '../../engine/session-kinds.js';
 import { recordEvent } from '../../engine/store.js';
-import type { SimContext } from '../provider.js';
+import { flowKind } from './flow-kind.js';
 import type { SessionMetadata } from './metadata.js';
 import {
   currentTechnology,
@@ -13,7 +13,7 @@ import {
   pendingChoice,
   type Verdict,
 } from './progress.js';
-import type { Flow, TechnologyCode } from './schema.js';
+import type { BiometricContext, Flow, TechnologyCode } from './schema.js';
 import { fakeSubject } from './subject.js';
 import { TechnologyNotifier } from './webhook-events.js';
 
@@ -21,13 +21,13 @@ type Change = (s: FlowSession) => FlowSession | undefined;
 
 /** Flow sessions in the shared store; every change is one atomic update plus its webhooks. */
 export class FlowSessions {
-  /** Each session's 'lifetime' timer. */
-  #timers: SessionTimers;
+  /** The flow session kind on the engine: each session's 'lifetime' timer. */
+  readonly kind: KindRunner<FlowSessionData, never>;
 
   #notifier: TechnologyNotifier;
 
-  constructor(readonly ctx: SimContext) {
-    this.#timers = new SessionTimers(ctx.clock, 'biometric', ctx.store);
+  constructor(readonly ctx: BiometricContext) {
+    this.kind = ctx.defineKind(flowKind(this));
     this.#notifier = new TechnologyNotifier(ctx);
   }
 
@@ -66,7 +66,7 @@ export class FlowSessions {
       timeline: [{ at: now, event: 'created', detail: { flow: flow.name, technologies: flow.technologies } }],
     };
     await ctx.store.put(session);
-    this.#timers.after(id, 'lifetime', flow.sessionLifetimeMs, () => this.expire(id));
+    await this.kind.at(id, 'lifetime', now + flow.sessionLifetimeMs);
     return session;
   }
 
@@ -178,7 +178,7 @@ export class FlowSessions {
     if (!changed || !session) return false;
     const progress = session.data.progress[code];
     this.#notifier.notify(session, 'technology.end', code, progress?.status === 'passed');
-    if (hasEnded(session)) this.#timers.cancelAll(id);
+    if (hasEnded(session)) await this.kind.cancel(id);
     return true;
   }
 
@@ -203,15 +203,15 @@ export class FlowSessions {
         data: { ...next.data, progress, finishedAt: at, passed: false, failureReasons: [failure] },
       };
     });
-    this.#timers.cancelAll(id);
+    await this.kind.cancel(id);
     if (!changed || !session) return false;
     if (interrupted) this.#notifier.notify(session, 'technology.end', interrupted, false);
     return true;
   }
 
-  clearTimers(): void {
+  /** After a scenario load or reset: webhook queues belong to the old sessions. */
+  clearQueues(): void {
     this.#notifier.clear();
-    this.#timers.clear();
   }
 
   async #change(id: string, change: Change): Promise<FlowSession | undefined> {

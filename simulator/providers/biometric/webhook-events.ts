@@ -1,7 +1,6 @@
-import type { SimContext } from '../provider.js';
 import type { FlowSession } from './progress.js';
 import { technologyResult } from './results.js';
-import type { TechnologyCode } from './schema.js';
+import type { BiometricContext, TechnologyCode } from './schema.js';
 import { TECHNOLOGY_INFO } from './technologies.js';
 
 export type TechnologyEvent = 'technology.start' | 'technology.end';
@@ -19,7 +18,7 @@ export class TechnologyNotifier {
   /** Per session: settles when its last queued event has been delivered or given up. */
   #queues = new Map<string, Promise<void>>();
 
-  constructor(private readonly ctx: SimContext) {}
+  constructor(private readonly ctx: BiometricContext) {}
 
   notify(session: FlowSession, event: TechnologyEvent, code: TechnologyCode, success: boolean): void {
     const receiver = session.data.webhook;

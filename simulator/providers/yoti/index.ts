@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { MiB } from '../../engine/body.js';
-import { ActionError, type ProviderDefinition, type SessionAction, type SimEnv } from '../provider.js';
+import { defineProvider, type SimEnv } from '../provider.js';
 import { amlRoutes } from './aml/routes.js';
 import { yotiAdminRoutes } from './auth/admin-routes.js';
 import { YotiAppRegistry } from './auth/app-registry.js';
+import { yotiAppPanel } from './console/panel.js';
+import { yotiAppRoutes } from './console/routes.js';
 import { createDigitalId } from './digital-id/index.js';
 import { yotiErrorResponse } from './errors.js';
 import { createIdv } from './idv/index.js';
@@ -12,14 +13,16 @@ import { profileRoutes } from './profile/routes.js';
 import { qrImageRoutes } from './qr-image.js';
 import { Receipts } from './receipt/receipts.js';
 import { sandboxRoutes } from './sandbox/routes.js';
+import { yotiScenarioSchema } from './schema.js';
 import { sdkSettingLines } from './sdk-settings.js';
 import { shareRoutes } from './share/routes.js';
-import { ENDED, ShareSessions, type ShareState } from './share/share-sessions.js';
+import { ShareSessions } from './share/share-sessions.js';
 import { connectSessionsSocket } from './share/socket.js';
 
 /** Yoti: https://api.yoti.com mounted at /yoti, paths below it exactly as Yoti's. */
-export const yotiProvider: ProviderDefinition = {
+export const yotiProvider = defineProvider({
   name: 'yoti',
+  scenario: yotiScenarioSchema,
   prefix: '/yoti',
   clientHints: (base) => [
     'Yoti, by official SDK (docs/yoti-sdks.md):',
@@ -31,6 +34,7 @@ export const yotiProvider: ProviderDefinition = {
   // Selfie uploads are megabytes; IDV session specs and sandbox configurations are the largest JSON.
   bodyLimit: (_method, path) => (/\/face-capture\/[^/]+\/image$/.test(path) ? 16 * MiB : 1 * MiB),
   errorResponse: yotiErrorResponse,
+  console: yotiAppPanel,
   create(ctx) {
     // Apps, keys and nonces of this simulator. Signed APIs guard their routes with
     // verifySignedRequest({ apps, prefix }) from ./auth/verify-signed-request.ts.
@@ -48,55 +52,15 @@ export const yotiProvider: ProviderDefinition = {
     const digitalId = createDigitalId(ctx, apps, receipts.ca);
     app.route('/', digitalId.app);
 
-    const shareAction = <P extends z.ZodType>(
-      description: string,
-      params: P,
-      decide: (id: string, params: z.output<P>) => Promise<boolean>,
-    ): SessionAction<P> => ({
-      description,
-      params,
-      async run(session, input) {
-        if (ENDED.includes(session.state as ShareState)) {
-          throw new ActionError(`share session ${session.id} has already ended (${session.state})`, 409);
-        }
-        // Another decision may land between the check above and this one: only one wins.
-        if (!(await decide(session.id, input)))
-          throw new ActionError(`share session ${session.id} has already ended`, 409);
-      },
-    });
-
     return {
       app,
       adminApp: yotiAdminRoutes(apps),
+      consoleApp: yotiAppRoutes(ctx),
       sockets: [connectSessionsSocket(shares)],
-      actions: {
-        idv: idv.actions,
-        'digital-id': digitalId.actions,
-        share: {
-          complete: shareAction(
-            'The user shares: COMPLETED with a token',
-            z.object({ profile: z.record(z.string(), z.unknown()).optional() }).strict(),
-            (id, p) => shares.finish(id, 'COMPLETED', 'admin action', p.profile),
-          ),
-          fail: shareAction('The share fails: FAILED', z.object({}).passthrough(), (id) =>
-            shares.finish(id, 'FAILED', 'admin action'),
-          ),
-          'time-out': shareAction('The session times out: TIMED_OUT', z.object({}).passthrough(), (id) =>
-            shares.finish(id, 'TIMED_OUT', 'admin action'),
-          ),
-        },
-      },
       onScenarioLoaded: async () => {
-        shares.clearTimers();
-        idv.clearTimers();
-        digitalId.clearTimers();
+        idv.sessions.clearAppResponseConfigs();
         await apps.reload();
-      },
-      close: () => {
-        shares.clearTimers();
-        idv.clearTimers();
-        digitalId.clearTimers();
       },
     };
   },
-};
+});

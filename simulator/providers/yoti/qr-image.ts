@@ -1,18 +1,11 @@
 import { Hono } from 'hono';
+import { type QrImageType, renderQr } from '../../engine/qr.js';
 import type { SimEnv } from '../provider.js';
 import { yotiErrorResponse } from './errors.js';
 
 /** The image formats Yoti's QR image endpoint renders, by the media type a client asks for. */
-export const QR_IMAGE_TYPES = { 'image/svg+xml': 'svg', 'image/png': 'png' } as const;
-export type QrImageType = keyof typeof QR_IMAGE_TYPES;
-
-/** Renders `text` as a QR code image: SVG markup or PNG bytes. Throws when the text cannot fit. */
-export async function renderQr(text: string, type: QrImageType): Promise<string | Buffer> {
-  // Loaded on first use: QR rendering (and its PNG encoder) is not needed to start.
-  const { default: QRCode } = await import('qrcode');
-  if (type === 'image/svg+xml') return QRCode.toString(text, { type: 'svg', margin: 2 });
-  return QRCode.toBuffer(text, { type: 'png', margin: 2, width: 320 });
-}
+export const QR_IMAGE_TYPES: Record<QrImageType, string> = { 'image/svg+xml': 'svg', 'image/png': 'png' };
+export type { QrImageType };
 
 /**
  * The first image type the Accept header names, by q-value then order. Wildcards (`*\/*`,

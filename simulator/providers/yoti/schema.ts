@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SimContext } from '../provider.js';
 import { amlScenarioSchema } from './aml/schema.js';
 import { digitalIdAppSchema } from './digital-id/schema.js';
 import { idvAppSchema } from './idv/schema.js';
@@ -180,3 +181,6 @@ export type SigningRules = z.output<typeof signingSchema>;
 export type ShareScenario = z.output<typeof shareScenarioSchema>;
 export type ShareOutcome = z.output<typeof shareOutcomeSchema>;
 export type SharePolicy = z.output<typeof policySchema>;
+
+/** What this provider's code gets from the simulator: the engine and the yoti section. */
+export type YotiContext = SimContext<YotiScenario>;

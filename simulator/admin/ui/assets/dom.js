@@ -1,4 +1,5 @@
 // Small DOM helpers shared by the console's modules.
+import { toneOf } from './kinds.js';
 
 /** h('button', {class: 'x', onclick}, 'text', child) — attributes, listeners and children. */
 export function h(tag, attrs = {}, ...children) {
@@ -41,14 +42,11 @@ export function prettyBody(text) {
   }
 }
 
-/** Terminal and failure states get colours; anything else is neutral. */
-export function stateBadge(state) {
-  const tone = /COMPLETED|DONE|SUCCESS|PASS|APPROVED/i.test(state)
-    ? 'good'
-    : /FAIL|ERROR|REJECT|TIMED_OUT|EXPIRED|DECLIN/i.test(state)
-      ? 'bad'
-      : 'neutral';
-  return h('span', { class: `badge ${tone}`, dataset: { state } }, state);
+/** A session's state, coloured by what its kind's definition says of it (kinds.js). */
+export function stateBadge(session) {
+  const { state } = session;
+  const tone = toneOf(session.provider, session.kind, state);
+  return h('span', { class: `badge ${tone}`, dataset: { state, tone } }, state);
 }
 
 let toastTimer;

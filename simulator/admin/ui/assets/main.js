@@ -2,14 +2,16 @@
 import { initClock } from './clock.js';
 import { $ } from './dom.js';
 import { initJournal } from './journal.js';
+import { loadKinds } from './kinds.js';
 import { connect } from './live.js';
+import { panelFor } from './panels.js';
 import { initScenario } from './scenario.js';
 import { initSessions, selectSession } from './sessions.js';
-import { initYotiApp, scanSession } from './yoti-app.js';
 
-const TABS = ['sessions', 'journal', 'scenario', 'yoti-app'];
+/** The page's tabs: the console's own, then each provider panel's. */
+const TABS = [...document.querySelectorAll('.tabs a[data-tab]')].map((a) => a.dataset.tab);
 
-/** #sessions/<id>, #journal, #scenario, #yoti-app/<session id> */
+/** #sessions/<id>, #journal, #scenario, #<panel id>/<argument> */
 function route() {
   const [tab, arg] = location.hash.slice(1).split('/');
   const current = TABS.includes(tab) ? tab : 'sessions';
@@ -18,14 +20,14 @@ function route() {
     link.classList.toggle('active', link.dataset.tab === current);
   const id = arg ? decodeURIComponent(arg) : undefined;
   if (current === 'sessions') selectSession(id);
-  if (current === 'yoti-app' && id) scanSession(id);
+  else if (id) panelFor(current)?.open?.(id);
 }
 
 initClock();
 initSessions();
 initJournal();
 initScenario();
-initYotiApp();
 window.addEventListener('hashchange', route);
 route();
-connect();
+// Badges need the kinds' states; the live stream draws the first badges.
+loadKinds().finally(connect);

@@ -3,6 +3,7 @@ import { actionForm } from './action-form.js';
 import { api, errorText } from './api.js';
 import { $, clockTime, debounce, fill, h, pretty, stateBadge, toast } from './dom.js';
 import { on } from './live.js';
+import { sessionOpeners } from './panels.js';
 import { timeline } from './timeline.js';
 
 let sessions = [];
@@ -44,7 +45,7 @@ function renderList() {
           h('td', {}, s.provider),
           h('td', {}, s.kind),
           h('td', { title: s.id }, h('code', {}, shortId(s.id))),
-          h('td', {}, stateBadge(s.state)),
+          h('td', {}, stateBadge(s)),
           h('td', {}, clockTime(s.updatedAt)),
         ),
       ),
@@ -95,9 +96,10 @@ async function renderActions(session) {
 
 function renderHead(session) {
   const qrcode = typeof session.data?.qrcode === 'string' ? session.data.qrcode : undefined;
+  const openers = sessionOpeners().filter((o) => o.provider === session.provider && o.kind === session.kind);
   fill(
     $('#sd-head'),
-    h('h2', {}, `${session.provider} · ${session.kind} `, stateBadge(session.state)),
+    h('h2', {}, `${session.provider} · ${session.kind} `, stateBadge(session)),
     h('p', {}, h('code', { class: 'session-id' }, session.id)),
     qrcode
       ? h(
@@ -109,19 +111,17 @@ function renderHead(session) {
             width: 140,
             height: 140,
           }),
-          h(
-            'div',
-            {},
-            h('code', { class: 'wrap' }, qrcode),
-            h(
-              'p',
-              {},
-              h(
-                'a',
-                { href: `#yoti-app/${encodeURIComponent(session.id)}` },
-                'Open in the virtual Yoti app →',
-              ),
-            ),
+          h('div', {}, h('code', { class: 'wrap' }, qrcode)),
+        )
+      : null,
+    openers.map((o) => h('p', {}, h('a', { href: `#${o.id}/${encodeURIComponent(session.id)}` }, o.label))),
+    // What the engine will do next, in the sentences the kind's steps give for themselves.
+    session.pending?.length
+      ? h(
+          'ul',
+          { id: 'sd-pending', class: 'muted' },
+          session.pending.map((p) =>
+            h('li', { dataset: { slot: p.slot } }, `at ${clockTime(p.dueAt)}: ${p.explanation}`),
           ),
         )
       : null,

@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
-import type { SimContext, SimEnv } from '../../provider.js';
+import type { SimEnv } from '../../provider.js';
 import { biometricErrorResponse } from '../errors.js';
 import { parseMetadata } from '../metadata.js';
 import type { FlowSession } from '../progress.js';
 import { legacySessionBody } from '../results.js';
+import type { BiometricContext } from '../schema.js';
 import type { FlowSessions } from '../sessions.js';
 import { type FlowHost, flowPath, isWebView } from './flow-host.js';
 import { t, toLocale } from './i18n.js';
@@ -30,7 +31,7 @@ export const LEGACY_HOST: FlowHost = {
     ),
 };
 
-export function legacyRoutes(ctx: SimContext, sessions: FlowSessions): Hono<SimEnv> {
+export function legacyRoutes(ctx: BiometricContext, sessions: FlowSessions): Hono<SimEnv> {
   const app = flowRoutes(sessions, LEGACY_HOST);
 
   // `/short` in the official SDK, `/demo/short` in a published fork of it.
@@ -38,7 +39,7 @@ export function legacyRoutes(ctx: SimContext, sessions: FlowSessions): Hono<SimE
     app.get(path, async (c) => {
       const view = { locale: toLocale(c.req.query('locale')), webView: isWebView((n) => c.req.query(n)) };
       const apiKey = c.req.query('api_key') ?? '';
-      const flow = ctx.scenario().biometric.flows.find((f) => f.apiKey === apiKey);
+      const flow = ctx.section().flows.find((f) => f.apiKey === apiKey);
       if (!flow?.active) {
         const kind = flow ? 'flowInactive' : 'flowNotFound';
         return c.html(

@@ -53,7 +53,7 @@ export function amlRoutes(apps: YotiAppRegistry): Hono<YotiSignedEnv> {
   app.post('/api/v1/aml-check', verifySignedRequest({ apps, prefix: '/yoti/api/v1' }), async (c) => {
     const payload = await readPayload(c, amlProfileSchema);
     if (!payload.ok) return payload.response;
-    return c.json(screen(payload.value, apps.ctx.scenario().yoti.aml.entries));
+    return c.json(screen(payload.value, apps.ctx.section().aml.entries));
   });
   return app;
 }

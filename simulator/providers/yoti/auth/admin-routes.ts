@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { SimError } from '../../provider.js';
 import type { YotiAppRegistry } from './app-registry.js';
 
 /**
@@ -37,14 +38,16 @@ export function yotiAdminRoutes(apps: YotiAppRegistry): Hono {
   admin.get('/apps/:sdkId/key.pem', async (c) => {
     const sdkId = c.req.param('sdkId');
     const app = apps.find(sdkId);
-    if (!app) return c.json({ error: `no Yoti app with sdkId ${sdkId} in the scenario` }, 404);
+    if (!app)
+      throw SimError.notFound(`no Yoti app with sdkId ${sdkId} in the scenario`, {
+        what: 'sdkIds',
+        values: apps.list().map((a) => a.sdkId),
+      });
     const key = await apps.key(app);
     if (!key.privateKeyPem) {
-      return c.json(
-        {
-          error: `app ${sdkId} has a registered public key; its private key never leaves its owner`,
-        },
+      throw new SimError(
         404,
+        `app ${sdkId} has a registered public key; its private key never leaves its owner`,
       );
     }
     c.header('Content-Disposition', 'attachment; filename="key.pem"');

@@ -1,8 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { SimContext } from '../../provider.js';
-import type { YotiApp } from '../schema.js';
+import type { YotiApp, YotiContext } from '../schema.js';
 import { authKeyOf, generateYotiKeyPair } from './key-pair.js';
 import { NonceCache } from './nonce-cache.js';
 
@@ -32,12 +31,12 @@ export class YotiAppRegistry {
   /** By sdkId, with the key settings they were made for. */
   #keys = new Map<string, { spec: string; key: Promise<AppKey> }>();
 
-  constructor(readonly ctx: SimContext) {
+  constructor(readonly ctx: YotiContext) {
     this.nonces = new NonceCache(ctx.clock);
   }
 
   list(): YotiApp[] {
-    return this.ctx.scenario().yoti.apps;
+    return this.ctx.section().apps;
   }
 
   find(sdkId: string): YotiApp | undefined {

@@ -2,6 +2,7 @@ import { createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Runtime } from '../../../runtime.js';
+import type { YotiContext } from '../schema.js';
 import { YotiAppRegistry } from './app-registry.js';
 import { generateYotiKeyPair, type PemKeyPair } from './key-pair.js';
 import {
@@ -33,7 +34,8 @@ beforeAll(async () => {
       },
     },
   });
-  const apps = new YotiAppRegistry(runtime.ctx);
+  const yoti = runtime.providers.find((p) => p.definition.name === 'yoti');
+  const apps = new YotiAppRegistry(yoti?.ctx as YotiContext);
   await apps.reload();
   app = new Hono<YotiSignedEnv>();
   const signed = verifySignedRequest({ apps, prefix: PREFIX, requireAuthKey: true });

@@ -94,7 +94,7 @@ export function verifySignedRequest(options: SignedRequestOptions): MiddlewareHa
     if (!nonce) return deny(c, 401, 'MISSING_NONCE', 'The nonce query parameter is missing');
     const timestamp = query.get('timestamp');
     if (!timestamp) return deny(c, 401, 'MISSING_TIMESTAMP', 'The timestamp query parameter is missing');
-    const { timestampWindowMs, nonceMemoryMs, checkAuthKey } = apps.ctx.scenario().yoti.signing;
+    const { timestampWindowMs, nonceMemoryMs, checkAuthKey } = apps.ctx.section().signing;
     const timestampProblem = checkTimestamp(timestamp, timestampWindowMs, apps.ctx.clock.now());
     if (timestampProblem) return deny(c, 401, 'INVALID_TIMESTAMP', timestampProblem);
 

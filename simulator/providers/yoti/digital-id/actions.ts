@@ -1,24 +1,23 @@
 import { z } from 'zod';
-import type { SessionRecord } from '../../../engine/store.js';
-import { ActionError, type SessionAction } from '../../provider.js';
+import { type KindAction, SimError } from '../../provider.js';
 import { failureReasonSchema } from './schema.js';
-import { DIGITAL_ID_ENDED, type DigitalIdSessions, type DigitalIdState } from './sessions.js';
+import type { DigitalIdData, DigitalIdSessions } from './sessions.js';
 
-/** QA actions on a Digital ID share session (admin API and console): the user's side of the share. */
-export function digitalIdActions(sessions: DigitalIdSessions): Record<string, SessionAction> {
+/**
+ * QA actions on a Digital ID share session (admin API and console): the user's side of the share.
+ * The engine refuses them once the session has ended.
+ */
+export function digitalIdActions(sessions: DigitalIdSessions): Record<string, KindAction<DigitalIdData>> {
   const action = <P extends z.ZodType>(
     description: string,
     params: P,
     run: (id: string, params: z.output<P>) => Promise<boolean>,
-  ): SessionAction<P> => ({
+  ): KindAction<DigitalIdData, P> => ({
     description,
     params,
-    async run(session: SessionRecord, input) {
-      if (DIGITAL_ID_ENDED.includes(session.state as DigitalIdState)) {
-        throw new ActionError(`share session ${session.id} has already ended (${session.state})`, 409);
-      }
+    async run(session, input) {
       if (!(await run(session.id, input))) {
-        throw new ActionError(`share session ${session.id} is ${session.state}; nothing changed`, 409);
+        throw new SimError(409, `share session ${session.id} is ${session.state}; nothing changed`);
       }
     },
   });

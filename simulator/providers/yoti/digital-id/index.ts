@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import type { SimContext, SimEnv } from '../../provider.js';
+import type { SimEnv } from '../../provider.js';
 import type { YotiAppRegistry } from '../auth/app-registry.js';
 import type { AnchorAuthority } from '../receipt/certificates.js';
-import { digitalIdActions } from './actions.js';
+import type { YotiContext } from '../schema.js';
 import { shareSessionNotifier } from './notifications.js';
 import { receiptIssuer } from './receipts.js';
 import { digitalIdApi } from './routes.js';
@@ -11,7 +11,7 @@ import { webShareClientRoutes } from './web-client.js';
 
 /** Yoti Digital ID (share v2): https://api.yoti.com/share at <mount>/share, and the web share client at <mount>/share/client/v2. */
 export function createDigitalId(
-  ctx: SimContext,
+  ctx: YotiContext,
   apps: YotiAppRegistry,
   ca: AnchorAuthority,
   mount = '/yoti',
@@ -20,5 +20,5 @@ export function createDigitalId(
   const app = new Hono<SimEnv>();
   app.route('/share', digitalIdApi(sessions, apps, ca, `${mount}/share`));
   app.route('/', webShareClientRoutes(sessions));
-  return { app, sessions, actions: digitalIdActions(sessions), clearTimers: () => sessions.clearTimers() };
+  return { app, sessions };
 }

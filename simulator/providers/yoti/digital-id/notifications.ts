@@ -1,4 +1,4 @@
-import type { SimContext } from '../../provider.js';
+import type { YotiContext } from '../schema.js';
 import type { DigitalIdSession } from './sessions.js';
 
 /** The body of a share session notification, as Yoti's Digital ID guide shows it. */
@@ -18,7 +18,7 @@ export function sessionNotification(session: DigitalIdSession): Record<string, u
  * method (POST unless told) and headers. Retries and back-off are the engine's, on the simulator
  * clock (the app's digitalId.notifications); every attempt is journaled.
  */
-export function shareSessionNotifier(ctx: SimContext) {
+export function shareSessionNotifier(ctx: YotiContext) {
   return (session: DigitalIdSession): void => {
     const config = session.data.request.notification;
     if (!config) return;

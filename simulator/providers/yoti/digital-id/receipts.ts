@@ -1,11 +1,10 @@
 import { constants, createCipheriv, publicEncrypt, randomBytes } from 'node:crypto';
-import type { SimContext } from '../../provider.js';
 import type { YotiAppRegistry } from '../auth/app-registry.js';
 import { encryptContents } from '../receipt/build-receipt.js';
 import type { AnchorAuthority } from '../receipt/certificates.js';
 import { generatePerson } from '../receipt/person.js';
 import { resolveShare } from '../receipt/share-result.js';
-import type { YotiApp } from '../schema.js';
+import type { YotiApp, YotiContext } from '../schema.js';
 import { identityProfileAttributes } from './identity-profile.js';
 import { hasIdentityProfile, wantedOf } from './payload.js';
 import type { DigitalIdSession, ReceiptIssuer, ReceiptKeys, StoredReceipt } from './sessions.js';
@@ -17,7 +16,7 @@ import type { DigitalIdSession, ReceiptIssuer, ReceiptKeys, StoredReceipt } from
  * (`wrappedKey`, tag appended), and the item key RSA-PKCS#1-v1.5 under the app public key
  * (`GET /v2/wrapped-item-keys/{id}` → `{id, iv, value}`).
  */
-export function receiptIssuer(ctx: SimContext, apps: YotiAppRegistry): ReceiptIssuer {
+export function receiptIssuer(ctx: YotiContext, apps: YotiAppRegistry): ReceiptIssuer {
   return async (session, ending) => {
     const issuedAt = ctx.clock.now();
     const { sdkId, request, outcome } = session.data;
@@ -44,7 +43,7 @@ export function receiptIssuer(ctx: SimContext, apps: YotiAppRegistry): ReceiptIs
   };
 }
 
-async function wrapKeys(ctx: SimContext, apps: YotiAppRegistry, sdkId: string): Promise<ReceiptKeys> {
+async function wrapKeys(ctx: YotiContext, apps: YotiAppRegistry, sdkId: string): Promise<ReceiptKeys> {
   const app = apps.find(sdkId);
   if (!app) throw new Error(`Yoti app ${sdkId} is no longer in the scenario`);
   const { publicKey } = await apps.key(app);
@@ -66,7 +65,7 @@ async function wrapKeys(ctx: SimContext, apps: YotiAppRegistry, sdkId: string): 
 
 /** The body of GET /v2/receipts/{id}: the fields the SDK's ReceiptResponse reads. */
 export async function receiptBody(
-  ctx: SimContext,
+  ctx: YotiContext,
   ca: AnchorAuthority,
   session: DigitalIdSession,
   receipt: StoredReceipt,

@@ -1,8 +1,8 @@
-import { SessionTimers } from '../../../engine/session-timers.js';
+import type { KindRunner } from '../../../engine/session-kinds.js';
 import { recordEvent, type SessionRecord } from '../../../engine/store.js';
-import type { SimContext } from '../../provider.js';
 import type { ShareResult } from '../receipt/share-result.js';
-import type { YotiApp } from '../schema.js';
+import type { YotiApp, YotiContext } from '../schema.js';
+import { digitalIdKind } from './kind.js';
 import type { ShareSessionRequest } from './payload.js';
 import type { DigitalIdAppConfig, DigitalIdOutcome } from './schema.js';
 
@@ -12,7 +12,6 @@ import type { DigitalIdAppConfig, DigitalIdOutcome } from './schema.js';
  * COMPLETED (receipt) | FAILED (failure receipt) | CANCELLED (the user declined) | EXPIRED.
  */
 export type DigitalIdState = 'CREATED' | 'IN_PROGRESS' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'EXPIRED';
-export const DIGITAL_ID_ENDED: readonly DigitalIdState[] = ['COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED'];
 export const DIGITAL_ID_KIND = 'digital-id';
 
 export interface QrCodeRecord {
@@ -77,17 +76,17 @@ export interface FailureReceipt {
 /** Posts the share session notification of a change (notifications.ts). */
 export type Notifier = (session: DigitalIdSession) => void;
 
-const ended = (s: { state: string }) => DIGITAL_ID_ENDED.includes(s.state as DigitalIdState);
-
+/** Share v2 sessions; their kind (states, outcome steps, actions) is ./kind.ts. */
 export class DigitalIdSessions {
-  #timers: SessionTimers;
+  /** The kind on the engine: each session's 'expiry' timer and, once scanned, its 'outcome'. */
+  readonly kind: KindRunner<DigitalIdData, DigitalIdOutcome>;
 
   constructor(
-    readonly ctx: SimContext,
+    readonly ctx: YotiContext,
     private readonly issueReceipt: ReceiptIssuer,
     private readonly notify: Notifier,
   ) {
-    this.#timers = new SessionTimers(ctx.clock, 'yoti digital-id');
+    this.kind = ctx.defineKind(digitalIdKind(this));
   }
 
   async create(app: YotiApp, request: ShareSessionRequest): Promise<DigitalIdSession> {
@@ -112,9 +111,7 @@ export class DigitalIdSessions {
       timeline: [{ at: now, event: 'session-created', detail: { outcome: config.outcome.type } }],
     };
     await ctx.store.put(session);
-    this.#timers.at(session.id, 'expiry', session.data.expiresAt, () =>
-      this.end(session.id, 'EXPIRED', 'the session expired'),
-    );
+    await this.kind.at(session.id, 'expiry', session.data.expiresAt);
     return session;
   }
 
@@ -132,12 +129,12 @@ export class DigitalIdSessions {
     const qrId = `qr.v2.${this.ctx.random().bytes(18).toString('base64url')}`;
     const qr: QrCodeRecord = {
       id: qrId,
-      uri: `${this.ctx.scenario().yoti.qrBaseUrl.replace(/\/?$/, '/')}${qrId}`,
+      uri: `${this.ctx.section().qrBaseUrl.replace(/\/?$/, '/')}${qrId}`,
       createdAt: this.ctx.clock.now(),
     };
     let added = false;
     const session = await this.ctx.store.update<DigitalIdData>(id, (s) => {
-      if (ended(s)) return s;
+      if (this.kind.isEnded(s)) return s;
       added = true;
       const next = recordEvent(s, qr.createdAt, 'qr-code-created', { qrCodeId: qrId });
       return { ...next, updatedAt: s.updatedAt, data: { ...next.data, qrCodes: [...s.data.qrCodes, qr] } };
@@ -161,12 +158,12 @@ export class DigitalIdSessions {
     const session = await this.ctx.store.update<DigitalIdData>(id, (s) => {
       if (s.state !== 'CREATED') return s;
       scanned = true;
-      const next = recordEvent(s, this.ctx.clock.now(), 'IN_PROGRESS', { qrCodeId: qrId }, 'IN_PROGRESS');
+      const next = this.kind.transition(s, this.ctx.clock.now(), 'IN_PROGRESS', { qrCodeId: qrId });
       return { ...next, data: { ...next.data, scannedQrCodeId: qrId } };
     });
     if (!session || !scanned) return false;
     this.notify(session);
-    this.#runScript(session);
+    await this.kind.outcome(id, this.ctx.clock.now(), session.data.outcome);
     return true;
   }
 
@@ -190,13 +187,13 @@ export class DigitalIdSessions {
     ending?: Parameters<ReceiptIssuer>[1],
   ): Promise<boolean> {
     const before = await this.get(id);
-    if (!before || ended(before)) return false;
+    if (!before || this.kind.isEnded(before)) return false;
     const receipt = ending ? await this.issueReceipt(before, ending) : undefined;
     let changed = false;
     const session = await this.ctx.store.update<DigitalIdData>(id, (s) => {
-      if (ended(s)) return s;
+      if (this.kind.isEnded(s)) return s;
       changed = true;
-      const next = recordEvent(s, this.ctx.clock.now(), state, { reason, receiptId: receipt?.id }, state);
+      const next = this.kind.transition(s, this.ctx.clock.now(), state, { reason, receiptId: receipt?.id });
       return receipt ? { ...next, data: { ...next.data, receipt } } : next;
     });
     if (!session || !changed) return false;
@@ -204,31 +201,8 @@ export class DigitalIdSessions {
       await this.ctx.store.link(receiptKey(receipt.id), id);
       if (receipt.keys) await this.ctx.store.link(itemKeyKey(receipt.keys.itemKeyId), id);
     }
-    this.#timers.cancelAll(id);
+    await this.kind.cancel(id);
     this.notify(session);
     return true;
-  }
-
-  clearTimers(): void {
-    this.#timers.clear();
-  }
-
-  #runScript(session: DigitalIdSession): void {
-    const { outcome } = session.data;
-    const id = session.id;
-    if (outcome.type === 'share') {
-      this.#timers.after(id, 'script', outcome.afterMs, () =>
-        this.share(id, 'shared by scenario', outcome.profile),
-      );
-    } else if (outcome.type === 'fail') {
-      this.#timers.after(id, 'script', outcome.afterMs, () =>
-        this.fail(id, 'failed by scenario', { error: outcome.error, errorReason: outcome.errorReason }),
-      );
-    } else if (outcome.type === 'decline') {
-      this.#timers.after(id, 'script', outcome.afterMs, () =>
-        this.end(id, 'CANCELLED', 'declined by scenario'),
-      );
-    }
-    // expire and manual: the expiry timer or an admin action decides.
   }
 }

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { type Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
+import { renderQr } from '../../../engine/qr.js';
 import { packageRoot } from '../../../paths.js';
 import type { SimEnv } from '../../provider.js';
-import { renderQr } from '../qr-image.js';
 import { digitalIdErrorResponse } from './errors.js';
 import type { DigitalIdSession, DigitalIdSessions } from './sessions.js';
 

@@ -1,34 +1,31 @@
 import { z } from 'zod';
-import type { SessionRecord } from '../../../engine/store.js';
-import { ActionError, type SessionAction } from '../../provider.js';
+import { type KindAction, SimError } from '../../provider.js';
 import {
   type IdentityProfileOutcome,
   identityProfileOutcomeSchema,
 } from './identity-profile/outcome-schema.js';
 import type { IdvSessions } from './idv-sessions.js';
-import { IDV_ENDED, type IdvState, yotiTime } from './model.js';
+import { type IdvData, yotiTime } from './model.js';
 import { checkOutcomeSchema, recommendationValues } from './schema.js';
 import type { NotificationTopic } from './vocabulary.js';
 
-/** QA actions on an IDV session (admin API and console): outcomes, expiry, branch events. */
-export function idvActions(sessions: IdvSessions): Record<string, SessionAction> {
-  const ongoing = (session: SessionRecord) => {
-    if (IDV_ENDED.includes(session.state as IdvState)) {
-      throw new ActionError(`IDV session ${session.id} has already ended (${session.state})`, 409);
-    }
-  };
-  const topicAction = (topic: NotificationTopic, description: string): SessionAction => ({
+type IdvAction = KindAction<IdvData>;
+
+/**
+ * QA actions on an IDV session (admin API and console): outcomes, expiry, branch events. The engine
+ * refuses them on an ended session, but for device and notification events (`onEnded`).
+ */
+export function idvActions(sessions: IdvSessions): Record<string, IdvAction> {
+  const topicAction = (topic: NotificationTopic, description: string): IdvAction => ({
     description,
+    onEnded: true,
     params: z.object({}).passthrough(),
     async run(session) {
       const current = await sessions.get(session.id);
-      if (!current) throw new ActionError(`no IDV session ${session.id}`, 404);
+      if (!current) throw new SimError(404, `no IDV session ${session.id}`);
       const sent = await sessions.notify(current, topic);
       if (!sent)
-        throw new ActionError(
-          `session ${session.id} is not subscribed to ${topic} (notifications.topics)`,
-          409,
-        );
+        throw new SimError(409, `session ${session.id} is not subscribed to ${topic} (notifications.topics)`);
     },
   });
 
@@ -49,7 +46,6 @@ export function idvActions(sessions: IdvSessions): Record<string, SessionAction>
           identityProfile?: IdentityProfileOutcome;
         },
       ) {
-        ongoing(session);
         await sessions.complete(session.id, 'admin action', params.checks, params.identityProfile);
       },
     },
@@ -63,12 +59,11 @@ export function idvActions(sessions: IdvSessions): Record<string, SessionAction>
         })
         .strict(),
       async run(session, params: { recommendation: (typeof recommendationValues)[number]; reason?: string }) {
-        ongoing(session);
         const current = await sessions.get(session.id);
-        if (!current) throw new ActionError(`no IDV session ${session.id}`, 404);
+        if (!current) throw new SimError(404, `no IDV session ${session.id}`);
         const ibvTypes = current.data.checks.filter((c) => c.ibv).map((c) => c.type);
         if (ibvTypes.length === 0)
-          throw new ActionError('the session requested no IBV checks (config.manual_check IBV)', 409);
+          throw new SimError(409, 'the session requested no IBV checks (config.manual_check IBV)');
         const review = checkOutcomeSchema.parse({
           recommendation: params.recommendation,
           reason: params.reason,
@@ -84,12 +79,12 @@ export function idvActions(sessions: IdvSessions): Record<string, SessionAction>
       description: 'The deadline passes now: EXPIRED',
       params: z.object({}).passthrough(),
       async run(session) {
-        ongoing(session);
         await sessions.expire(session.id, 'admin action');
       },
     },
     'track-device': {
       description: 'A device opens the session: adds a tracked-devices event',
+      onEnded: true,
       params: z
         .object({
           event: z.string().default('CONFIG_FIRST_LOADED'),
@@ -132,5 +127,5 @@ export function idvActions(sessions: IdvSessions): Record<string, SessionAction>
       'THANK_YOU_EMAIL_REQUESTED',
       'The branch journey ended; the business sends its own email: THANK_YOU_EMAIL_REQUESTED',
     ),
-  } as Record<string, SessionAction>;
+  } as Record<string, IdvAction>;
 }

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { YotiSignedEnv } from '../auth/verify-signed-request.js';
 import { yotiErrorResponse } from '../errors.js';
-import { IDV_ENDED, type IdvSession, type IdvState } from './model.js';
+import { type IdvSession, idvEnded } from './model.js';
 import type { PayloadError } from './validate.js';
 
 export type IdvContext = Context<YotiSignedEnv>;
@@ -33,7 +33,7 @@ export async function readJsonBody(
 
 /** 409 for changes to a session that has ended. */
 export function endedError(c: Context, session: IdvSession): Response | undefined {
-  if (!IDV_ENDED.includes(session.state as IdvState)) return undefined;
+  if (!idvEnded(session)) return undefined;
   return yotiErrorResponse(c, {
     status: 409,
     code: 'SESSION_NOT_ONGOING',

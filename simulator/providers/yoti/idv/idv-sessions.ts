@@ -1,11 +1,10 @@
-import { SessionTimers } from '../../../engine/session-timers.js';
-import { recordEvent } from '../../../engine/store.js';
-import type { SimContext } from '../../provider.js';
-import type { YotiApp } from '../schema.js';
+import type { KindRunner } from '../../../engine/session-kinds.js';
+import type { YotiApp, YotiContext } from '../schema.js';
 import { buildSession } from './build-session.js';
 import { completeData } from './complete.js';
 import type { IdentityProfileOutcome } from './identity-profile/outcome-schema.js';
-import { IDV_ENDED, type IdvData, type IdvSession, type IdvState } from './model.js';
+import { idvKind } from './idv-kind.js';
+import { type IdvData, type IdvSession, type IdvState, idvEnded } from './model.js';
 import { type NotificationExtra, notify } from './notifications.js';
 import {
   type OutcomePlan,
@@ -13,27 +12,23 @@ import {
   planFromScenario,
   type ResponseConfig,
 } from './outcome.js';
-import { type CheckOutcome, type IdvAppConfig, idvAppSchema } from './schema.js';
+import { type CheckOutcome, type IdvAppConfig, type IdvOutcome, idvAppSchema } from './schema.js';
 import type { ValidSession } from './validate.js';
 import type { NotificationTopic } from './vocabulary.js';
 
-/**
- * IDV/IBV sessions of one simulator: ONGOING → COMPLETED (the scenario's script, an admin action
- * or the branch review), or EXPIRED when the deadline passes first. Resources (and so the
- * session) are deleted once resources_ttl runs out. Every timer runs on the simulator clock.
- */
+/** IDV/IBV sessions of one simulator; their kind (states, steps, actions) is ./idv-kind.ts. */
 export class IdvSessions {
-  /** Each session's 'deadline', 'resources ttl' and scripted 'outcome' timers. */
-  #timers: SessionTimers;
+  /** The kind on the engine: each session's 'deadline', 'resources ttl' and 'outcome' timers. */
+  readonly kind: KindRunner<IdvData, IdvOutcome>;
   /** Sandbox response-config set per app (PUT /sandbox/idverify/v1/apps/{sdkId}/response-config). */
   #appResponseConfigs = new Map<string, ResponseConfig>();
 
-  constructor(readonly ctx: SimContext) {
-    this.#timers = new SessionTimers(ctx.clock, 'yoti idv', ctx.store);
+  constructor(readonly ctx: YotiContext) {
+    this.kind = ctx.defineKind(idvKind(this));
   }
 
   configOf(sdkId: string): IdvAppConfig {
-    const app = this.ctx.scenario().yoti.apps.find((a) => a.sdkId === sdkId) as YotiApp | undefined;
+    const app = this.ctx.section().apps.find((a) => a.sdkId === sdkId) as YotiApp | undefined;
     return app?.idv ?? idvAppSchema.parse({});
   }
 
@@ -45,16 +40,9 @@ export class IdvSessions {
     await ctx.faker();
     await ctx.store.put(session);
     const id = session.id;
-    this.#timers.after(id, 'deadline', valid.deadline - now, () =>
-      this.expire(id, 'the session deadline passed'),
-    );
-    this.#timers.after(id, 'resources ttl', valid.resourcesTtlS * 1000, () =>
-      this.delete(id, 'resources_ttl ran out'),
-    );
-    const { outcome } = this.configOf(sdkId);
-    if (outcome.type === 'complete') {
-      this.#timers.after(id, 'outcome', outcome.afterMs, () => this.complete(id, 'completed by scenario'));
-    }
+    await this.kind.at(id, 'deadline', Math.max(now, valid.deadline));
+    await this.kind.at(id, 'resources ttl', now + valid.resourcesTtlS * 1000);
+    await this.kind.outcome(id, now, this.configOf(sdkId).outcome);
     return session;
   }
 
@@ -67,7 +55,7 @@ export class IdvSessions {
   }
 
   async delete(id: string, reason: string): Promise<boolean> {
-    this.#timers.cancelAll(id);
+    await this.kind.cancel(id);
     const existed = await this.ctx.store.delete(id);
     if (existed) this.ctx.log.debug({ id, reason }, 'idv session deleted');
     return existed;
@@ -85,19 +73,19 @@ export class IdvSessions {
     identityProfile?: IdentityProfileOutcome,
   ): Promise<boolean> {
     const before = await this.get(id);
-    if (!before || IDV_ENDED.includes(before.state as IdvState)) return false;
+    if (!before || idvEnded(before)) return false;
     const plan = this.#plan(before, override, identityProfile);
     const faker = await this.ctx.faker();
     const now = this.ctx.clock.now();
     let changed = false;
     const after = await this.update(id, (s) => {
-      if (IDV_ENDED.includes(s.state as IdvState)) return s;
+      if (idvEnded(s)) return s;
       changed = true;
       const data = completeData(s.data, plan, this.ctx.random(), faker, now);
       return this.#transition({ ...s, data }, 'COMPLETED', reason);
     });
     if (!changed || !after) return false;
-    this.#timers.cancelAllExcept(id, 'resources ttl');
+    await this.kind.cancelAllExcept(id, 'resources ttl');
     this.#completionNotifications(after);
     return true;
   }
@@ -105,11 +93,11 @@ export class IdvSessions {
   async expire(id: string, reason: string): Promise<boolean> {
     let changed = false;
     await this.update(id, (s) => {
-      if (IDV_ENDED.includes(s.state as IdvState)) return s;
+      if (idvEnded(s)) return s;
       changed = true;
       return this.#transition(s, 'EXPIRED', reason);
     });
-    if (changed) this.#timers.cancelAllExcept(id, 'resources ttl');
+    if (changed) await this.kind.cancelAllExcept(id, 'resources ttl');
     return changed;
   }
 
@@ -125,12 +113,12 @@ export class IdvSessions {
     return sent;
   }
 
-  setSessionResponseConfig(id: string, config: ResponseConfig): Promise<IdvSession | undefined> {
+  async setSessionResponseConfig(id: string, config: ResponseConfig): Promise<IdvSession | undefined> {
     const plan = planFromResponseConfig(config);
     if (plan.delayMs !== undefined) {
       // async_report_delay: the reports arrive that long after the outcome is configured,
-      // replacing any scripted outcome still pending.
-      this.#timers.after(id, 'outcome', plan.delayMs, () => this.complete(id, 'sandbox response-config'));
+      // replacing any scripted outcome still pending (the same 'outcome' slot).
+      await this.kind.at(id, 'sandbox reports', this.ctx.clock.now() + plan.delayMs, undefined, 'outcome');
     }
     return this.update(id, (s) => ({ ...s, data: { ...s.data, responseConfig: config } }));
   }
@@ -139,8 +127,8 @@ export class IdvSessions {
     this.#appResponseConfigs.set(sdkId, config);
   }
 
-  clearTimers(): void {
-    this.#timers.clear();
+  /** After a scenario load or reset: per-app sandbox configs belong to the old one. */
+  clearAppResponseConfigs(): void {
     this.#appResponseConfigs.clear();
   }
 
@@ -175,6 +163,6 @@ export class IdvSessions {
   }
 
   #transition(s: IdvSession, state: IdvState, reason: string): IdvSession {
-    return recordEvent(s, this.ctx.clock.now(), state, { reason }, state);
+    return this.kind.transition(s, this.ctx.clock.now(), state, { reason });
   }
 }

@@ -1,3 +1,4 @@
+import type { EndTone } from '../../../engine/session-kinds.js';
 import type { SessionRecord } from '../../../engine/store.js';
 import type { IdentityProfileResult } from './identity-profile/result.js';
 import type { CreateSessionPayload } from './payload.js';
@@ -5,7 +6,15 @@ import type { CreateSessionPayload } from './payload.js';
 /** What the simulator keeps for one IDV/IBV session (a SessionRecord of kind 'idv'). */
 
 export type IdvState = 'ONGOING' | 'COMPLETED' | 'EXPIRED';
-export const IDV_ENDED: readonly IdvState[] = ['COMPLETED', 'EXPIRED'];
+
+/** The states of the IDV session kind (./idv-kind.ts): ONGOING → COMPLETED, or EXPIRED at the deadline. */
+export const idvStates = {
+  states: ['ONGOING', 'COMPLETED', 'EXPIRED'],
+  initial: 'ONGOING',
+  ended: { COMPLETED: 'success', EXPIRED: 'failure' },
+} as const satisfies { states: readonly IdvState[]; initial: IdvState; ended: Record<string, EndTone> };
+
+export const idvEnded = (session: { state: string }) => session.state in idvStates.ended;
 
 export interface MediaMeta {
   id: string;

@@ -1,4 +1,4 @@
-import type { SimContext } from '../../provider.js';
+import type { YotiContext } from '../schema.js';
 import type { IdvSession } from './model.js';
 import type { IdvAppConfig } from './schema.js';
 import type { NotificationTopic } from './vocabulary.js';
@@ -17,7 +17,7 @@ export interface NotificationExtra {
  * Retries and back-off are the engine's, on the simulator clock; every attempt is journaled.
  */
 export function notify(
-  ctx: SimContext,
+  ctx: YotiContext,
   session: IdvSession,
   topic: NotificationTopic,
   app: IdvAppConfig,

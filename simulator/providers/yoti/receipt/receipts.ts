@@ -1,8 +1,7 @@
 import { constants, publicEncrypt } from 'node:crypto';
 import { recordEvent, type SessionRecord } from '../../../engine/store.js';
-import type { SimContext } from '../../provider.js';
 import type { YotiAppRegistry } from '../auth/app-registry.js';
-import type { YotiApp } from '../schema.js';
+import type { YotiApp, YotiContext } from '../schema.js';
 import type { ShareSession, TokenMinter } from '../share/share-sessions.js';
 import { buildReceipt } from './build-receipt.js';
 import { AnchorAuthority } from './certificates.js';
@@ -38,7 +37,7 @@ export class Receipts {
   readonly ca: AnchorAuthority;
 
   constructor(
-    private readonly ctx: SimContext,
+    private readonly ctx: YotiContext,
     private readonly apps: YotiAppRegistry,
   ) {
     this.ca = new AnchorAuthority((n) => ctx.random().bytes(n), ctx.clock.now());

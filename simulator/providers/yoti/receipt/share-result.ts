@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SimContext } from '../../provider.js';
+import type { YotiContext } from '../schema.js';
 import {
   type AnchorSpec,
   attributesFor,
@@ -51,7 +51,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest('base6
  * remember_me_id from an app every time (and the same parent_remember_me_id from every app).
  */
 export async function resolveShare(
-  ctx: SimContext,
+  ctx: YotiContext,
   sdkId: string,
   choices: ShareChoices,
 ): Promise<ShareResult> {

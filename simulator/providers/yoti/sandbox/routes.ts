@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import type { SimContext } from '../../provider.js';
 import type { YotiAppRegistry } from '../auth/app-registry.js';
 import { verifySignedRequest, type YotiSignedEnv } from '../auth/verify-signed-request.js';
 import { readPayload } from '../read-payload.js';
 import type { ReceiptData, Receipts } from '../receipt/receipts.js';
 import type { ShareResult } from '../receipt/share-result.js';
+import type { YotiContext } from '../schema.js';
 import { sandboxAttributes, sandboxExtraData, tokenRequestSchema } from './token-request.js';
 
 /**
@@ -12,7 +12,7 @@ import { sandboxAttributes, sandboxExtraData, tokenRequestSchema } from './token
  * sandbox runs on kyc-sim by changing its URL: the token shares exactly the posted attributes.
  */
 export function sandboxRoutes(
-  ctx: SimContext,
+  ctx: YotiContext,
   apps: YotiAppRegistry,
   receipts: Receipts,
 ): Hono<YotiSignedEnv> {

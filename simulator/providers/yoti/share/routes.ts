@@ -1,21 +1,22 @@
 import { Hono } from 'hono';
-import type { SimContext, SimEnv } from '../../provider.js';
+import { type SimEnv, SimError } from '../../provider.js';
 import { yotiErrorResponse } from '../errors.js';
+import type { YotiContext } from '../schema.js';
 import type { ShareSessions } from './share-sessions.js';
 
 /** Steps 1 and 2 of the non-browser client guide: the QR code and its metadata. */
-export function shareRoutes(ctx: SimContext, sessions: ShareSessions): Hono<SimEnv> {
+export function shareRoutes(ctx: YotiContext, sessions: ShareSessions): Hono<SimEnv> {
   const app = new Hono<SimEnv>();
 
   app.get('/api/v1.1/sessions/apps/:sdkId/scenarios/:scenarioId', async (c) => {
     const { sdkId, scenarioId } = c.req.param();
-    const yotiApp = ctx.scenario().yoti.apps.find((a) => a.sdkId === sdkId);
+    const yotiApp = ctx.section().apps.find((a) => a.sdkId === sdkId);
     if (!yotiApp) {
-      return yotiErrorResponse(c, {
-        status: 404,
-        code: 'APP_NOT_FOUND',
-        message: `No application with sdkId ${sdkId}`,
-      });
+      throw SimError.notFound(
+        `No application with sdkId ${sdkId}`,
+        { what: 'sdkIds', values: ctx.section().apps.map((a) => a.sdkId) },
+        { code: 'APP_NOT_FOUND' },
+      );
     }
     const scenario = yotiApp.scenarios.find((s) => s.id === scenarioId);
     if (!scenario) {
@@ -48,7 +49,7 @@ export function shareRoutes(ctx: SimContext, sessions: ShareSessions): Hono<SimE
       });
     }
     c.set('sessionId', session.id);
-    const yotiApp = ctx.scenario().yoti.apps.find((a) => a.sdkId === session.data.sdkId);
+    const yotiApp = ctx.section().apps.find((a) => a.sdkId === session.data.sdkId);
     return c.json({
       name: yotiApp?.name ?? session.data.sdkId,
       policy: session.data.policyBytes,

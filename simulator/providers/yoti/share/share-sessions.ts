@@ -1,15 +1,11 @@
-import { SessionTimers } from '../../../engine/session-timers.js';
-import { recordEvent, type SessionRecord } from '../../../engine/store.js';
-import type { SimContext } from '../../provider.js';
+import type { KindRunner } from '../../../engine/session-kinds.js';
+import type { SessionRecord } from '../../../engine/store.js';
 import type { ShareResult } from '../receipt/share-result.js';
-import type { ShareOutcome, SharePolicy, YotiApp } from '../schema.js';
+import type { ShareOutcome, SharePolicy, YotiApp, YotiContext } from '../schema.js';
 import { encodePolicy, encodeQrCode } from './qr-code.js';
+import { shareKind } from './share-kind.js';
 
-/**
- * The share session behind one QR code. Its id is the provider's own `session_data`.
- * WAITING (QR issued) → CONNECTED (a websocket subscribed) → COMPLETED | FAILED | TIMED_OUT,
- * or REJECTED when the scenario rejects it.
- */
+/** The share session behind one QR code (its kind: ./share-kind.ts). Its id is Yoti's `session_data`. */
 export type ShareState = 'WAITING' | 'CONNECTED' | 'COMPLETED' | 'FAILED' | 'TIMED_OUT' | 'REJECTED';
 export type ShareStatus = 'COMPLETED' | 'FAILED' | 'TIMED_OUT';
 
@@ -43,7 +39,6 @@ export interface ShareOutcomeMessage {
   token?: string;
 }
 
-export const ENDED: readonly ShareState[] = ['COMPLETED', 'FAILED', 'TIMED_OUT', 'REJECTED'];
 export const outcomeChannel = (sessionData: string) => `yoti.share:${sessionData}`;
 export const refKey = (refId: string) => `yoti.ref:${refId}`;
 
@@ -55,14 +50,14 @@ const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 const alphanumeric = (bytes: Buffer) => [...bytes].map((b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('');
 
 export class ShareSessions {
-  /** Each session's 'lifetime' timer and, once scanned, its scenario 'script' timer. */
-  #timers: SessionTimers;
+  /** The share kind on the engine: each session's 'lifetime' timer and, once scanned, its 'outcome'. */
+  readonly kind: KindRunner<ShareData, ShareOutcome>;
 
   constructor(
-    readonly ctx: SimContext,
+    readonly ctx: YotiContext,
     private readonly mintToken: TokenMinter,
   ) {
-    this.#timers = new SessionTimers(ctx.clock, 'yoti share', ctx.store);
+    this.kind = ctx.defineKind(shareKind(this));
   }
 
   async create(
@@ -83,7 +78,7 @@ export class ShareSessions {
     const sharingToken = random.bytes(48);
     const policyBytes = encodePolicy(options.policy);
     const qrBytes = encodeQrCode({ sharingToken, refId, policy: policyBytes });
-    const qrcode = `${ctx.scenario().yoti.qrBaseUrl.replace(/\/?$/, '/')}${qrBytes.toString('base64url')}`;
+    const qrcode = `${ctx.section().qrBaseUrl.replace(/\/?$/, '/')}${qrBytes.toString('base64url')}`;
     const session: ShareSession = {
       id: sessionData,
       provider: 'yoti',
@@ -107,9 +102,7 @@ export class ShareSessions {
     };
     await ctx.store.put(session);
     await ctx.store.link(refKey(refId), sessionData);
-    this.#timers.after(sessionData, 'lifetime', options.lifetimeMs, () =>
-      this.finish(sessionData, 'TIMED_OUT', 'lifetime ran out'),
-    );
+    await this.kind.at(sessionData, 'lifetime', now + options.lifetimeMs);
     return session;
   }
 
@@ -129,7 +122,8 @@ export class ShareSessions {
   async subscribe(sessionData: string): Promise<ShareSession | undefined> {
     let firstSubscriber = false;
     const session = await this.ctx.store.update<ShareData>(sessionData, (s) => {
-      if (ENDED.includes(s.state as ShareState)) return s;
+      if (this.kind.isEnded(s)) return s;
+      // The one outcome decided at the scan itself: the subscriber hears REJECTED instead of ACCEPTED.
       if (s.data.outcome.type === 'reject') {
         return this.#transition(s, 'REJECTED', 'rejected by scenario');
       }
@@ -139,11 +133,11 @@ export class ShareSessions {
       }
       return s;
     });
-    if (!session || ENDED.includes(session.state as ShareState)) {
-      if (session?.state === 'REJECTED') this.#timers.cancelAll(sessionData);
+    if (!session || this.kind.isEnded(session)) {
+      if (session?.state === 'REJECTED') await this.kind.cancel(sessionData);
       return undefined;
     }
-    if (firstSubscriber) this.#runScript(session);
+    if (firstSubscriber) await this.kind.outcome(session.id, this.ctx.clock.now(), session.data.outcome);
     return session;
   }
 
@@ -157,13 +151,13 @@ export class ShareSessions {
     // Claim the outcome first: a racer that loses mints no token and leaves the share alone.
     let changed = false;
     const claimed = await this.ctx.store.update<ShareData>(sessionData, (s) => {
-      if (ENDED.includes(s.state as ShareState)) return s;
+      if (this.kind.isEnded(s)) return s;
       changed = true;
       const next = this.#transition(s, status, reason);
       return { ...next, data: { ...next.data, profile: profile ?? next.data.profile } };
     });
     if (!claimed || !changed) return false;
-    this.#timers.cancelAll(sessionData);
+    await this.kind.cancel(sessionData);
     let token: string | undefined;
     if (status === 'COMPLETED') {
       try {
@@ -182,26 +176,7 @@ export class ShareSessions {
     return true;
   }
 
-  /** Forgets every timer (scenario reload, reset, shutdown). */
-  clearTimers(): void {
-    this.#timers.clear();
-  }
-
-  #runScript(session: ShareSession): void {
-    const { outcome } = session.data;
-    if (outcome.type === 'complete') {
-      this.#timers.after(session.id, 'script', outcome.afterMs, () =>
-        this.finish(session.id, 'COMPLETED', 'completed by scenario', outcome.profile),
-      );
-    } else if (outcome.type === 'fail') {
-      this.#timers.after(session.id, 'script', outcome.afterMs, () =>
-        this.finish(session.id, 'FAILED', 'failed by scenario'),
-      );
-    }
-    // time-out and manual: the lifetime timer or an admin action decides.
-  }
-
   #transition(s: ShareSession, state: ShareState, reason: string): ShareSession {
-    return recordEvent(s, this.ctx.clock.now(), state, { reason }, state);
+    return this.kind.transition(s, this.ctx.clock.now(), state, { reason });
   }
 }

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { decodePolicyNames, decodeQrCode } from '../../providers/yoti/share/qr-code.js';
-import type { ShareData } from '../../providers/yoti/share/share-sessions.js';
-import type { Runtime } from '../../runtime.js';
-import { readJson } from '../read-json.js';
+import { SimError } from '../../provider.js';
+import type { YotiContext } from '../schema.js';
+import { decodePolicyNames, decodeQrCode } from '../share/qr-code.js';
+import type { ShareData } from '../share/share-sessions.js';
 
 const PENDING = ['WAITING', 'CONNECTED'];
 
@@ -12,11 +12,11 @@ const PENDING = ['WAITING', 'CONNECTED'];
  * journal shows the phone's lookup next to the kiosk's requests. Share and Decline are then the
  * share session's `complete` and `fail` actions.
  */
-export function yotiAppRoutes(runtime: Runtime): Hono {
+export function yotiAppRoutes(ctx: YotiContext): Hono {
   const app = new Hono();
 
-  app.get('/yoti/pending', async (c) => {
-    const shares = await runtime.store.list({ provider: 'yoti', kind: 'share' });
+  app.get('/pending', async (c) => {
+    const shares = await ctx.store.list({ provider: 'yoti', kind: 'share' });
     const pending = shares
       .filter((s) => PENDING.includes(s.state))
       .sort((a, b) => b.createdAt - a.createdAt)
@@ -29,29 +29,23 @@ export function yotiAppRoutes(runtime: Runtime): Hono {
     return c.json({ pending });
   });
 
-  app.post('/yoti/scan', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const url = (body.value as { url?: unknown } | null)?.url;
-    if (typeof url !== 'string' || url.trim() === '')
-      return c.json({ error: 'expected {"url": "<QR URL>"}' }, 400);
+  app.post('/scan', async (c) => {
+    const body = await c.req.json().catch(() => undefined);
+    const url = (body as { url?: unknown } | null | undefined)?.url;
+    if (typeof url !== 'string' || url.trim() === '') throw new SimError(400, 'expected {"url": "<QR URL>"}');
     const qr = readQrUrl(url.trim());
-    if ('error' in qr) return c.json(qr, 400);
+    if ('error' in qr) throw new SimError(400, qr.error);
 
-    const res = await fetch(
-      `${runtime.ctx.baseUrl()}/yoti/api/v1.1/qrcodes/refs/${encodeURIComponent(qr.refId)}`,
-      {
-        headers: { 'user-agent': 'kyc-sim virtual Yoti app' },
-      },
-    );
+    const res = await fetch(`${ctx.baseUrl()}/yoti/api/v1.1/qrcodes/refs/${encodeURIComponent(qr.refId)}`, {
+      headers: { 'user-agent': 'kyc-sim virtual Yoti app' },
+    });
     const metadata = (await res.json()) as Record<string, unknown>;
     if (!res.ok) {
-      return c.json(
-        { error: `the refs lookup answered ${res.status}: ${String(metadata.message)}`, metadata },
-        404,
-      );
+      throw new SimError(404, `the refs lookup answered ${res.status}: ${String(metadata.message)}`, {
+        details: metadata,
+      });
     }
-    const session = await runtime.store.get(String(metadata.session_data));
+    const session = await ctx.store.get(String(metadata.session_data));
     return c.json({
       refId: qr.refId,
       attributes: qr.attributes,

@@ -1,8 +1,11 @@
-// The virtual Yoti app: scan a QR URL (or pick a pending share), see what the app asks for, then
-// Share or Decline — the share session's `complete` or `fail` action, which the kiosk's websocket hears.
+// The virtual Yoti app, Yoti's console panel: scan a QR URL (or pick a pending share), see what the
+// app asks for, then Share or Decline — the share session's `complete` or `fail` action, which the
+// kiosk's websocket hears. Served beside the console's own modules (/__admin/ui/assets/), so the
+// imports below are theirs.
 import { api, errorText } from './api.js';
 import { $, fill, h, stateBadge, toast } from './dom.js';
 import { on } from './live.js';
+import { registerPanel } from './panels.js';
 
 let scanned;
 
@@ -55,7 +58,7 @@ function renderPhone(info) {
       'Share session ',
       h('code', {}, info.session?.id ?? '—'),
       ' ',
-      info.session ? stateBadge(info.session.state) : '',
+      info.session ? stateBadge({ provider: 'yoti', kind: 'share', ...info.session }) : '',
     ),
     info.frame ? h('p', { id: 'yoti-frame' }, 'The waiting client heard ', h('code', {}, info.frame)) : null,
     h(
@@ -98,7 +101,7 @@ async function decide(action) {
   renderPhone(scanned);
 }
 
-export async function scan(url) {
+async function scan(url) {
   $('#yoti-error').replaceChildren();
   const result = await api('POST', '/ui/api/yoti/scan', { url });
   if (!result.ok) {
@@ -129,13 +132,13 @@ export async function scan(url) {
 }
 
 /** #yoti-app/<session id>: scan that session's QR code, as if the phone pointed at the kiosk. */
-export async function scanSession(id) {
+async function scanSession(id) {
   const result = await api('GET', `/sessions/${encodeURIComponent(id)}`);
   if (result.ok && typeof result.data.data?.qrcode === 'string') await scan(result.data.data.qrcode);
   else $('#yoti-error').replaceChildren(h('p', { class: 'error' }, `session ${id} has no QR code`));
 }
 
-export function initYotiApp() {
+function initYotiApp() {
   $('#yoti-scan').addEventListener('click', () => scan($('#yoti-url').value.trim()));
   $('#yoti-url').addEventListener(
     'keydown',
@@ -156,3 +159,6 @@ export function initYotiApp() {
     }
   });
 }
+
+initYotiApp();
+registerPanel('yoti-app', { open: scanSession });

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { packageRoot } from '../../../paths.js';
+import type { ConsolePanel } from '../../provider.js';
+
+/** The panel's browser files, read from the package (only .ts is compiled; assets/ ships as is). */
+const DIR = join(packageRoot, 'simulator/providers/yoti/assets');
+
+const Markup = () => (
+  <>
+    <div class="pane">
+      <h2>Scan a QR code</h2>
+      <label class="stack">
+        QR URL <input id="yoti-url" placeholder="https://code.yoti.com/…" />
+      </label>
+      <div class="row">
+        <button id="yoti-scan" type="button" class="primary">
+          Scan
+        </button>
+        <label>
+          or a pending share <select id="yoti-pending" />
+        </label>
+      </div>
+      <div id="yoti-error" />
+      <div id="yoti-scanned" class="qr" />
+    </div>
+    <div class="pane">
+      <div id="yoti-phone" class="phone">
+        <p class="muted">Nothing scanned yet.</p>
+      </div>
+    </div>
+  </>
+);
+
+/**
+ * The virtual Yoti app, Yoti's tab in the QA console: scan a share's QR code as the phone does,
+ * see what the app asks for, then Share or Decline. Its server side is ./routes.ts.
+ */
+export const yotiAppPanel: ConsolePanel = {
+  id: 'yoti-app',
+  title: 'Virtual Yoti app',
+  html: String(<Markup />),
+  assets: [join(DIR, 'yoti-app.js'), join(DIR, 'yoti-app.css')],
+  opens: { kind: 'share', label: 'Open in the virtual Yoti app →' },
+};
