@@ -70,7 +70,8 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
 
   const injectFaults = async (c: Context<AppEnv>, next: Next) => {
     const { latencyMs, error } = runtime.faults.forRequest(c.req.method, c.req.path);
-    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    // On the simulator clock: with the manual clock the answer waits until a test advances it.
+    if (latencyMs > 0) await runtime.clock.sleep(latencyMs, `fault latency ${c.req.method} ${c.req.path}`);
     const provider = runtime.providerOf(c.req.path);
     if (error && provider) {
       c.set('journalNote', `fault: ${error.status}${latencyMs ? ` after ${latencyMs} ms` : ''}`);

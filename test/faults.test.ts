@@ -59,3 +59,43 @@ describe('fault injection from a scenario', () => {
     expect((await second.next((m) => m.status === 'COMPLETED')).token).toBeTruthy();
   });
 });
+
+describe('fault latency on the manual clock', () => {
+  const sim = useSimulator({
+    clock: 'manual',
+    scenario: {
+      yoti: { apps: [{ sdkId: SDK, scenarios: [{ id: 's', outcome: { type: 'manual' } }] }] },
+      faults: [{ type: 'latency', match: { path: '/yoti/api/v1.1/qrcodes/refs/*' }, ms: 60_000 }],
+    },
+  });
+
+  it('holds the answer until the clock is advanced past the latency', async () => {
+    const { ref_id } = await requestQr(sim(), SDK, 's');
+    let answered = false;
+    const pending = resolveRef(sim(), ref_id).then((meta) => {
+      answered = true;
+      return meta;
+    });
+    // The request is waiting on the clock: it is one of its pending timers.
+    await expect
+      .poll(async () =>
+        (await admin(sim(), 'GET', '/clock')).pendingTimers.map((t: { label: string }) => t.label),
+      )
+      .toContain(`fault latency GET /yoti/api/v1.1/qrcodes/refs/${ref_id}`);
+    await admin(sim(), 'POST', '/clock/advance', { ms: 59_999 });
+    expect(answered).toBe(false);
+    await admin(sim(), 'POST', '/clock/advance', { ms: 1 });
+    expect((await pending).session_data).toBeTruthy();
+  });
+
+  it('lets a reset release a held answer', async () => {
+    const { ref_id } = await requestQr(sim(), SDK, 's');
+    const held = fetch(`${sim().url}/yoti/api/v1.1/qrcodes/refs/${ref_id}`);
+    await expect
+      .poll(async () => (await admin(sim(), 'GET', '/clock')).pendingTimers.length)
+      .toBeGreaterThan(1);
+    await admin(sim(), 'POST', '/reset');
+    // Released, the request goes on to a simulator that no longer knows the ref.
+    expect((await held).status).toBe(404);
+  });
+});

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { YotiDigitalIdClient, YotiDigitalIdError } from '../../clients/yoti-digital-id/index.js';
-import { generateYotiKeyPair } from '../../simulator/providers/yoti/auth/key-pair.js';
+import { yotiAppKeyPair } from '../support/rsa-keys.js';
 import {
   CONSUMER,
   contractConfig,
@@ -32,7 +32,7 @@ let privateKeyPem: string;
 
 beforeAll(async () => {
   rmSync(digitalIdPactFile, { force: true });
-  ({ privateKeyPem } = await generateYotiKeyPair());
+  ({ privateKeyPem } = await yotiAppKeyPair());
 });
 
 const signedQuery = () => ({

@@ -1,9 +1,9 @@
 import { Verifier } from '@pact-foundation/pact';
 import { describe, it } from 'vitest';
 import { YotiDigitalIdClient } from '../../clients/yoti-digital-id/index.js';
-import { generateYotiKeyPair, type PemKeyPair } from '../../simulator/providers/yoti/auth/key-pair.js';
 import { admin, useSimulator } from '../../test/support/simulator.js';
 import { resigner } from '../support/resign.js';
+import { type PemKeyPair, yotiAppKeyPair } from '../support/rsa-keys.js';
 import {
   contractConfig,
   digitalIdPactFile,
@@ -22,7 +22,7 @@ let keys: PemKeyPair;
 const base = () => `${sim().url}/yoti/share`;
 
 async function loadApp(): Promise<YotiDigitalIdClient> {
-  keys ??= await generateYotiKeyPair();
+  keys ??= await yotiAppKeyPair();
   await admin(sim(), 'PUT', '/scenario', {
     name: 'yoti digital id contract',
     yoti: {

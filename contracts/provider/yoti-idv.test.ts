@@ -1,9 +1,9 @@
 import { Verifier } from '@pact-foundation/pact';
 import { describe, it } from 'vitest';
 import { YotiIdvClient } from '../../clients/yoti-idv/index.js';
-import { generateYotiKeyPair, type PemKeyPair } from '../../simulator/providers/yoti/auth/key-pair.js';
 import { admin, useSimulator } from '../../test/support/simulator.js';
 import { resigner } from '../support/resign.js';
+import { type PemKeyPair, yotiAppKeyPair } from '../support/rsa-keys.js';
 import { contractSession, idvPactFile, PROVIDER, SDK_ID, STATES } from '../support/yoti-idv-contract.js';
 
 /**
@@ -16,7 +16,7 @@ let keys: PemKeyPair;
 const base = () => `${sim().url}/yoti/idverify/v1`;
 
 async function loadApp(): Promise<YotiIdvClient> {
-  keys ??= await generateYotiKeyPair();
+  keys ??= await yotiAppKeyPair();
   await admin(sim(), 'PUT', '/scenario', {
     name: 'yoti idv contract',
     yoti: { apps: [{ sdkId: SDK_ID, publicKey: keys.publicKeyPem, idv: { outcome: { type: 'manual' } } }] },

@@ -27,6 +27,24 @@ describe('manual clock', () => {
     expect(clock.now()).toBe(1_000);
   });
 
+  it('wakes a sleeper when advanced past its time, and releases sleepers on clear()', async () => {
+    const clock = new Clock('manual', 0);
+    const woke: string[] = [];
+    void clock.sleep(100).then(() => woke.push('advanced'));
+    void clock.sleep(5_000).then(() => woke.push('cleared'));
+    await Promise.resolve();
+    expect(woke).toEqual([]);
+    clock.advance(99);
+    await Promise.resolve();
+    expect(woke).toEqual([]);
+    clock.advance(1);
+    await Promise.resolve();
+    expect(woke).toEqual(['advanced']);
+    clock.clear();
+    await Promise.resolve();
+    expect(woke).toEqual(['advanced', 'cleared']);
+  });
+
   it('does not fire cancelled timers, nor any after clear()', () => {
     const clock = new Clock('manual', 0);
     let count = 0;

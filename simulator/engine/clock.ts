@@ -31,6 +31,8 @@ export class Clock {
   #nextId = 1;
   #wake: NodeJS.Timeout | undefined;
   #disposed = false;
+  /** Whoever waits in sleep(), by timer id: released by their timer, or by clear(). */
+  #sleepers = new Map<number, () => void>();
 
   constructor(mode: ClockMode = 'real', start = Date.now()) {
     this.#mode = mode;
@@ -58,6 +60,24 @@ export class Clock {
     this.#timers.splice(i, 0, timer);
     this.#arm();
     return timer;
+  }
+
+  /**
+   * Resolves once the clock has moved `delayMs` on; in manual mode, when it is advanced past that.
+   * clear() (reset, scenario load, shutdown) releases every sleeper, so nothing waits for ever.
+   */
+  sleep(delayMs: number, label = 'sleep'): Promise<void> {
+    return new Promise((resolve) => {
+      const handle = this.schedule(
+        delayMs,
+        () => {
+          this.#sleepers.delete(handle.id);
+          resolve();
+        },
+        label,
+      );
+      this.#sleepers.set(handle.id, resolve);
+    });
   }
 
   cancel(handle: TimerHandle | undefined): void {
@@ -104,10 +124,12 @@ export class Clock {
     };
   }
 
-  /** Cancels every timer; used on shutdown and reset so nothing dangles. */
+  /** Cancels every timer (sleepers are released); used on shutdown and reset so nothing dangles. */
   clear(): void {
     this.#timers = [];
     this.#arm();
+    for (const release of this.#sleepers.values()) release();
+    this.#sleepers.clear();
   }
 
   dispose(): void {
