@@ -86,7 +86,7 @@ describe('a provider added by docs/adding-a-provider.md', () => {
       outcomes: ['deliver', 'lose', 'manual'],
     });
     const page = await (await fetch(`${sim().url}/__admin/ui`)).text();
-    expect(page).toContain('data-tab="parcel-desk" data-provider="parcel" data-opens-kind="parcel"');
+    expect(page).toContain('data-tab="parcel-desk" data-provider="parcel" data-opens-kinds="parcel"');
     expect(page).toContain('<script type="module" src="/__admin/ui/assets/parcel-desk.js">');
     expect((await fetch(`${sim().url}/__admin/ui/assets/parcel-desk.js`)).status).toBe(200);
     expect(await (await fetch(`${sim().url}/__admin/ui/api/parcel/count`)).json()).toEqual({ parcels: 1 });

@@ -62,8 +62,8 @@ export interface ConsolePanel {
   html: string;
   /** Absolute paths of the panel's files (.js modules, .css), served at /__admin/ui/assets/<provider>/<file name>. */
   assets: string[];
-  /** Sessions the panel can open: the session view links to #<id>/<session id> for these. */
-  opens?: { kind: string; label: string };
+  /** Sessions the panel can open: the session view links to #<id>/<session id> for these kinds. */
+  opens?: { kinds: readonly string[]; label: string };
 }
 
 /**

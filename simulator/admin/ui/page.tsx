@@ -59,7 +59,7 @@ export const ConsolePage: FC<{ title: string; panels: PagePanel[] }> = ({ title,
             href={`#${panel.id}`}
             data-tab={panel.id}
             data-provider={provider}
-            data-opens-kind={panel.opens?.kind}
+            data-opens-kinds={panel.opens?.kinds.join(' ')}
             data-opens-label={panel.opens?.label}
           >
             {panel.title}

@@ -55,7 +55,7 @@ export const yotiProvider = defineProvider({
     return {
       app,
       adminApp: yotiAdminRoutes(apps),
-      consoleApp: yotiAppRoutes(ctx),
+      consoleApp: yotiAppRoutes(ctx, digitalId.sessions),
       sockets: [connectSessionsSocket(shares)],
       onScenarioLoaded: async () => {
         idv.sessions.clearAppResponseConfigs();

@@ -19,7 +19,7 @@ export const parcelProvider = defineProvider({
     title: 'Parcel desk',
     html: '<div class="pane"><h2>Parcel desk</h2><p id="parcel-count">…</p></div>',
     assets: [join(import.meta.dirname, 'assets', 'parcel-desk.js')],
-    opens: { kind: 'parcel', label: 'Open at the parcel desk →' },
+    opens: { kinds: ['parcel'], label: 'Open at the parcel desk →' },
   },
   create(ctx) {
     // The kind's steps transition through the runner the engine hands back.

@@ -9,11 +9,11 @@ export function registerPanel(id, panel) {
 
 export const panelFor = (id) => panels.get(id);
 
-/** The panels that open sessions of a kind, from the page's tabs: [{id, provider, kind, label}]. */
+/** The panels that open sessions of some kinds, from the page's tabs: [{id, provider, kinds, label}]. */
 export const sessionOpeners = () =>
-  [...document.querySelectorAll('.tabs a[data-opens-kind]')].map((a) => ({
+  [...document.querySelectorAll('.tabs a[data-opens-kinds]')].map((a) => ({
     id: a.dataset.tab,
     provider: a.dataset.provider,
-    kind: a.dataset.opensKind,
+    kinds: a.dataset.opensKinds.split(' '),
     label: a.dataset.opensLabel,
   }));

@@ -96,7 +96,9 @@ async function renderActions(session) {
 
 function renderHead(session) {
   const qrcode = typeof session.data?.qrcode === 'string' ? session.data.qrcode : undefined;
-  const openers = sessionOpeners().filter((o) => o.provider === session.provider && o.kind === session.kind);
+  const openers = sessionOpeners().filter(
+    (o) => o.provider === session.provider && o.kinds.includes(session.kind),
+  );
   fill(
     $('#sd-head'),
     h('h2', {}, `${session.provider} · ${session.kind} `, stateBadge(session)),

@@ -1,6 +1,7 @@
 // The virtual Yoti app, Yoti's console panel: scan a QR URL (or pick a pending share), see what the
-// app asks for, then Share or Decline — the share session's `complete` or `fail` action, which the
-// kiosk's websocket hears. Served beside the console's own modules (/__admin/ui/assets/), so the
+// app asks for, then Share or Decline — for a kiosk QR code (share v1) the share session's
+// `complete` or `fail` action, which the kiosk's websocket hears; for a Digital ID QR code (share
+// v2) the session's `share` or `decline` action, which the web page's share client hears. Served beside the console's own modules (/__admin/ui/assets/), so the
 // imports below are theirs.
 import { api, errorText } from './api.js';
 import { $, fill, h, stateBadge, toast } from './dom.js';
@@ -38,7 +39,7 @@ async function lastFrameToClient(sessionId) {
 }
 
 function renderPhone(info) {
-  const ended = info.session && !['WAITING', 'CONNECTED'].includes(info.session.state);
+  const ended = info.session && !info.openStates.includes(info.session.state);
   fill(
     $('#yoti-phone'),
     h(
@@ -58,7 +59,7 @@ function renderPhone(info) {
       'Share session ',
       h('code', {}, info.session?.id ?? '—'),
       ' ',
-      info.session ? stateBadge({ provider: 'yoti', kind: 'share', ...info.session }) : '',
+      info.session ? stateBadge({ provider: 'yoti', ...info.session }) : '',
     ),
     info.frame ? h('p', { id: 'yoti-frame' }, 'The waiting client heard ', h('code', {}, info.frame)) : null,
     h(
@@ -71,7 +72,7 @@ function renderPhone(info) {
           id: 'yoti-share',
           class: 'primary',
           disabled: ended || !info.session,
-          onclick: () => decide('complete'),
+          onclick: () => decide('share'),
         },
         'Share',
       ),
@@ -82,7 +83,7 @@ function renderPhone(info) {
           id: 'yoti-decline',
           class: 'danger',
           disabled: ended || !info.session,
-          onclick: () => decide('fail'),
+          onclick: () => decide('decline'),
         },
         'Decline',
       ),
@@ -90,14 +91,17 @@ function renderPhone(info) {
   );
 }
 
-async function decide(action) {
+/** `which` is share or decline; the scan said which action of the session's kind that is. */
+async function decide(which) {
   const id = scanned?.session?.id;
   if (!id) return;
+  const action = scanned.actions[which];
   const result = await api('POST', `/sessions/${encodeURIComponent(id)}/actions`, { action });
   if (!result.ok) return toast(errorText(result), 'bad');
-  toast(action === 'complete' ? 'Shared' : 'Declined');
+  toast(which === 'share' ? 'Shared' : 'Declined');
   const after = await lastFrameToClient(id);
-  scanned = { ...scanned, session: { id, state: after?.state ?? result.data.state }, frame: after?.frame };
+  const state = after?.state ?? result.data.state;
+  scanned = { ...scanned, session: { ...scanned.session, state }, frame: after?.frame };
   renderPhone(scanned);
 }
 
@@ -118,23 +122,27 @@ async function scan(url) {
       width: 160,
       height: 160,
     }),
-    h(
-      'dl',
-      {},
-      h('dt', {}, 'ref_id'),
-      h('dd', {}, h('code', {}, result.data.refId)),
-      h('dt', {}, 'callback_endpoint'),
-      h('dd', {}, h('code', {}, String(result.data.callbackEndpoint ?? ''))),
-    ),
+    result.data.version === 2
+      ? h('dl', {}, h('dt', {}, 'Digital ID QR code'), h('dd', {}, h('code', {}, result.data.qrCodeId)))
+      : h(
+          'dl',
+          {},
+          h('dt', {}, 'ref_id'),
+          h('dd', {}, h('code', {}, result.data.refId)),
+          h('dt', {}, 'callback_endpoint'),
+          h('dd', {}, h('code', {}, String(result.data.callbackEndpoint ?? ''))),
+        ),
   );
   scanned = { ...result.data, frame: undefined };
   renderPhone(scanned);
 }
 
-/** #yoti-app/<session id>: scan that session's QR code, as if the phone pointed at the kiosk. */
+/** #yoti-app/<session id>: scan that session's (latest) QR code, as if the phone pointed at it. */
 async function scanSession(id) {
   const result = await api('GET', `/sessions/${encodeURIComponent(id)}`);
-  if (result.ok && typeof result.data.data?.qrcode === 'string') await scan(result.data.data.qrcode);
+  const data = result.ok ? result.data.data : undefined;
+  const url = typeof data?.qrcode === 'string' ? data.qrcode : data?.qrCodes?.at(-1)?.uri;
+  if (url) await scan(url);
   else $('#yoti-error').replaceChildren(h('p', { class: 'error' }, `session ${id} has no QR code`));
 }
 
@@ -154,7 +162,7 @@ function initYotiApp() {
     const now = data.sessions.find((s) => s.id === id);
     if (id && now && now.state !== scanned.session.state) {
       const after = await lastFrameToClient(id);
-      scanned = { ...scanned, session: { id, state: now.state }, frame: after?.frame };
+      scanned = { ...scanned, session: { ...scanned.session, state: now.state }, frame: after?.frame };
       renderPhone(scanned);
     }
   });

@@ -32,7 +32,8 @@ const Markup = () => (
 );
 
 /**
- * The virtual Yoti app, Yoti's tab in the QA console: scan a share's QR code as the phone does,
+ * The virtual Yoti app, Yoti's tab in the QA console: scan a share's QR code (kiosk share v1 or
+ * Digital ID share v2) as the phone does,
  * see what the app asks for, then Share or Decline. Its server side is ./routes.ts.
  */
 export const yotiAppPanel: ConsolePanel = {
@@ -40,5 +41,5 @@ export const yotiAppPanel: ConsolePanel = {
   title: 'Virtual Yoti app',
   html: String(<Markup />),
   assets: [join(DIR, 'yoti-app.js'), join(DIR, 'yoti-app.css')],
-  opens: { kind: 'share', label: 'Open in the virtual Yoti app →' },
+  opens: { kinds: ['share', 'digital-id'], label: 'Open in the virtual Yoti app →' },
 };

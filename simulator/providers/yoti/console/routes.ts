@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { SimError } from '../../provider.js';
+import type { DigitalIdSessions } from '../digital-id/sessions.js';
 import type { YotiContext } from '../schema.js';
 import { decodePolicyNames, decodeQrCode } from '../share/qr-code.js';
 import type { ShareData } from '../share/share-sessions.js';
+import { pendingV2, readV2QrId, scanV2 } from './scan-v2.js';
 
 const PENDING = ['WAITING', 'CONNECTED'];
 
@@ -10,29 +12,31 @@ const PENDING = ['WAITING', 'CONNECTED'];
  * The virtual Yoti app's server side: it reads a QR code the way the phone app does — decode the
  * QrCodeMsg in the URL, then ask the simulator's own refs endpoint for the app's metadata — so the
  * journal shows the phone's lookup next to the kiosk's requests. Share and Decline are then the
- * share session's `complete` and `fail` actions.
+ * share session's `complete` and `fail` actions. Digital ID (share v2) QR codes: ./scan-v2.ts.
  */
-export function yotiAppRoutes(ctx: YotiContext): Hono {
+export function yotiAppRoutes(ctx: YotiContext, digitalId: DigitalIdSessions): Hono {
   const app = new Hono();
 
   app.get('/pending', async (c) => {
     const shares = await ctx.store.list({ provider: 'yoti', kind: 'share' });
     const pending = shares
       .filter((s) => PENDING.includes(s.state))
-      .sort((a, b) => b.createdAt - a.createdAt)
       .map((s) => ({
         id: s.id,
         state: s.state,
         qrcode: (s.data as Partial<ShareData>).qrcode,
         createdAt: s.createdAt,
       }));
-    return c.json({ pending });
+    const all = [...pending, ...(await pendingV2(ctx))].sort((a, b) => b.createdAt - a.createdAt);
+    return c.json({ pending: all });
   });
 
   app.post('/scan', async (c) => {
     const body = await c.req.json().catch(() => undefined);
     const url = (body as { url?: unknown } | null | undefined)?.url;
     if (typeof url !== 'string' || url.trim() === '') throw new SimError(400, 'expected {"url": "<QR URL>"}');
+    const v2 = readV2QrId(url.trim());
+    if (v2) return c.json(await scanV2(ctx, digitalId, v2));
     const qr = readQrUrl(url.trim());
     if ('error' in qr) throw new SimError(400, qr.error);
 
@@ -52,7 +56,10 @@ export function yotiAppRoutes(ctx: YotiContext): Hono {
       appName: metadata.application_name,
       receiptBgColor: metadata.receipt_bg_color,
       callbackEndpoint: metadata.callback_endpoint,
-      session: session ? { id: session.id, state: session.state } : null,
+      version: 1,
+      session: session ? { id: session.id, state: session.state, kind: 'share' } : null,
+      actions: { share: 'complete', decline: 'fail' },
+      openStates: PENDING,
       metadata,
     });
   });
