@@ -13,10 +13,13 @@ const children: ChildProcessWithoutNullStreams[] = [];
 
 function serve(
   args: string[],
+  nodeArgs: string[] = [],
 ): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--log-level', 'silent', ...args], {
-    cwd: mkdtempSync(join(tmpdir(), 'kyc-sim-cli-')),
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, cli, 'serve', '--port', '0', '--log-level', 'silent', ...args],
+    { cwd: mkdtempSync(join(tmpdir(), 'kyc-sim-cli-')) },
+  );
   children.push(child);
   let output = '';
   child.stdout.on('data', (d) => {
@@ -76,6 +79,34 @@ describe('kyc-sim serve', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kyc-sim-')), 'bad.yaml');
     writeFileSync(file, 'yoti:\n  apps:\n    - sdkId: 42\n');
     await expect(serve(['--scenario', file])).rejects.toThrow(/path: +yoti\.apps\[0\]\.sdkId/);
+  });
+});
+
+describe('the last-resort handlers of kyc-sim serve', () => {
+  it('log an uncaught exception and an unhandled rejection, and keep serving', async () => {
+    // Stands in for a bug in some background path of the process: on SIGUSR2 it throws outside
+    // any try and leaves a rejected promise unhandled, as a fire-and-forget function would.
+    const preload = join(mkdtempSync(join(tmpdir(), 'kyc-sim-bug-')), 'background-bug.mjs');
+    writeFileSync(
+      preload,
+      `process.on('SIGUSR2', () => {
+        setImmediate(() => { throw new Error('a bug in a background path'); });
+        Promise.reject(new Error('a rejected background promise'));
+      });`,
+    );
+    const { child, url, output } = await serve(['--log-level', 'error'], ['--import', preload]);
+    child.kill('SIGUSR2');
+    await vi.waitFor(
+      () => {
+        expect(output()).toContain('uncaught exception; still serving');
+        expect(output()).toContain('a bug in a background path');
+        expect(output()).toContain('unhandled rejection; still serving');
+        expect(output()).toContain('a rejected background promise');
+      },
+      { timeout: 10_000 },
+    );
+    expect(child.exitCode).toBeNull();
+    expect(await (await fetch(`${url}/__admin/health`)).json()).toEqual({ status: 'ok' });
   });
 });
 

@@ -2,10 +2,14 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { ErrorSpec } from '../provider.js';
 import { yotiErrorResponse } from './errors.js';
+import { payloadLimitError } from './payload-limits.js';
 
 export type Payload<T> = { ok: true; value: T } | { ok: false; response: Response };
 
-/** A JSON body checked against `schema`; otherwise Yoti's 400 PAYLOAD_VALIDATION with `errors[{property, message}]`. */
+/**
+ * A JSON body within Yoti's payload limits and checked against `schema`; otherwise Yoti's 400
+ * PAYLOAD_VALIDATION with `errors[{property, message}]`.
+ */
 export async function readPayload<S extends z.ZodType>(
   c: Context,
   schema: S,
@@ -21,6 +25,18 @@ export async function readPayload<S extends z.ZodType>(
         status: 400,
         code: 'PAYLOAD_VALIDATION',
         message: 'The body is not JSON',
+      }),
+    };
+  }
+  const tooBig = payloadLimitError(body);
+  if (tooBig) {
+    return {
+      ok: false,
+      response: format(c, {
+        status: 400,
+        code: 'PAYLOAD_VALIDATION',
+        message: 'There were errors validating the payload',
+        details: [tooBig],
       }),
     };
   }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { YotiSignedEnv } from '../auth/verify-signed-request.js';
 import { yotiErrorResponse } from '../errors.js';
+import { payloadLimitError } from '../payload-limits.js';
 import { type IdvSession, idvEnded } from './model.js';
 import type { PayloadError } from './validate.js';
 
@@ -14,13 +15,14 @@ export const payloadError = (c: Context, errors: PayloadError[]) =>
     details: errors,
   });
 
-/** Reads the JSON body the verifier already buffered; a body that is not JSON is a payload error. */
+/** Reads the JSON body the verifier already buffered; a body not JSON or past Yoti's limits is a payload error. */
 export async function readJsonBody(
   c: Context,
 ): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const text = await c.req.text();
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (error) {
     return {
       ok: false,
@@ -29,6 +31,9 @@ export async function readJsonBody(
       ]),
     };
   }
+  const tooBig = payloadLimitError(value);
+  if (tooBig) return { ok: false, response: payloadError(c, [tooBig]) };
+  return { ok: true, value };
 }
 
 /** 409 for changes to a session that has ended. */
