@@ -15,43 +15,24 @@ export async function readPayload<S extends z.ZodType>(
   schema: S,
   format: (c: Context, error: ErrorSpec) => Response = yotiErrorResponse,
 ): Promise<Payload<z.output<S>>> {
+  const refuse = (message: string, details?: { property: string; message: string }[]) => ({
+    ok: false as const,
+    response: format(c, { status: 400, code: 'PAYLOAD_VALIDATION', message, details }),
+  });
   let body: unknown;
   try {
     body = await c.req.json();
   } catch {
-    return {
-      ok: false,
-      response: format(c, {
-        status: 400,
-        code: 'PAYLOAD_VALIDATION',
-        message: 'The body is not JSON',
-      }),
-    };
+    return refuse('The body is not JSON');
   }
   const tooBig = payloadLimitError(body);
-  if (tooBig) {
-    return {
-      ok: false,
-      response: format(c, {
-        status: 400,
-        code: 'PAYLOAD_VALIDATION',
-        message: 'There were errors validating the payload',
-        details: [tooBig],
-      }),
-    };
-  }
+  if (tooBig) return refuse(INVALID, [tooBig]);
   const parsed = schema.safeParse(body);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return {
-    ok: false,
-    response: format(c, {
-      status: 400,
-      code: 'PAYLOAD_VALIDATION',
-      message: 'There were errors validating the payload',
-      details: parsed.error.issues.map((i) => ({
-        property: i.path.join('.') || '(body)',
-        message: i.message,
-      })),
-    }),
-  };
+  return refuse(
+    INVALID,
+    parsed.error.issues.map((i) => ({ property: i.path.join('.') || '(body)', message: i.message })),
+  );
 }
+
+const INVALID = 'There were errors validating the payload';
