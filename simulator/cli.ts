@@ -6,7 +6,6 @@ import { DEFAULT_JOURNAL_BODY_LIMIT } from './engine/journal.js';
 import { loadScenarioFile, ScenarioError } from './engine/scenario-loader.js';
 import { packageRoot } from './paths.js';
 import { providers } from './providers/index.js';
-import { writeYotiKeyPair } from './providers/yoti/auth/key-pair.js';
 import { scenarioSchema } from './scenario.js';
 import { type RunningSimulator, startSimulator } from './server.js';
 import { resolveScenarioFile, shippedScenarioNames } from './shipped-scenarios.js';
@@ -18,7 +17,9 @@ const integer = (value: string) => {
 
 const program = new Command()
   .name('kyc-sim')
-  .description('Local simulator of identity-verification providers: Yoti, Attestr FlowX, Biometric.kz')
+  .description(
+    `Local simulator of identity-verification providers: ${providers.map((p) => p.name).join(', ')}`,
+  )
   .version(packageVersion(), '-v, --version')
   .showHelpAfterError();
 
@@ -163,22 +164,20 @@ program
     }
   });
 
-program
-  .command('keys')
-  .description(
-    'write a new Yoti app key pair: key.pem (private, for the SDK) and public.pem (for a scenario)',
-  )
-  .option('--out <dir>', 'folder to write to', '.')
-  .action(async (opts: { out: string }) => {
-    try {
-      const { privatePath, publicPath } = await writeYotiKeyPair(opts.out);
-      process.stdout.write(
-        `wrote ${privatePath} (give it to the Yoti SDK)\nwrote ${publicPath} (register it: yoti.apps[].publicKey)\n`,
-      );
-    } catch (error) {
-      fail(error);
-    }
-  });
+// Each provider's own commands (Yoti's `keys`).
+for (const definition of providers) {
+  for (const command of definition.commands ?? []) {
+    const sub = program.command(command.name).description(command.description);
+    for (const option of command.options ?? []) sub.option(option.flags, option.description, option.default);
+    sub.action(async (opts: Record<string, string>) => {
+      try {
+        process.stdout.write(await command.run(opts));
+      } catch (error) {
+        fail(error);
+      }
+    });
+  }
+}
 
 /** Where the CA is and how each kind of client comes to trust it. */
 function trustHints(tls: NonNullable<RunningSimulator['tls']>, url: string): string[] {

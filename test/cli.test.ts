@@ -1,4 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,6 +133,27 @@ describe('kyc-sim serve --https', () => {
     expect(output()).toContain(`curl --cacert ${caPath} ${url}/__admin/health`);
     expect(output()).toMatch(/Android: .*\n.*network_security_config/);
     expect(output()).toMatch(/iOS: .*Certificate Trust Settings/s);
+  });
+});
+
+describe('kyc-sim keys (a command the Yoti provider adds)', () => {
+  it('writes a key pair the Yoti SDK signs with and a scenario registers, and never overwrites one', () => {
+    const out = mkdtempSync(join(tmpdir(), 'kyc-sim-keys-'));
+    const run = spawnSync(process.execPath, [cli, 'keys', '--out', out], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`wrote ${join(out, 'key.pem')} (give it to the Yoti SDK)`);
+    const privateKey = createPrivateKey(readFileSync(join(out, 'key.pem')));
+    const publicKey = createPublicKey(readFileSync(join(out, 'public.pem')));
+    expect(readFileSync(join(out, 'key.pem'), 'utf8')).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
+    const signature = sign('sha256', Buffer.from('GET&/sessions'), privateKey);
+    expect(verify('sha256', Buffer.from('GET&/sessions'), publicKey, signature)).toBe(true);
+
+    const again = spawnSync(process.execPath, [cli, 'keys', '--out', out], { encoding: 'utf8' });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('exists already; choose another --out folder');
+    expect(spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout).toMatch(
+      /keys \[options\] +write a new Yoti app key pair/,
+    );
   });
 });
 

@@ -66,6 +66,15 @@ export interface ConsolePanel {
   opens?: { kinds: readonly string[]; label: string };
 }
 
+/** A `kyc-sim <name>` command a provider adds to the CLI (Yoti's `keys`). */
+export interface ProviderCommand {
+  name: string;
+  description: string;
+  options?: { flags: string; description: string; default?: string }[];
+  /** Runs the command with its options by name; the text returned is printed. Throws to fail. */
+  run(options: Record<string, string>): Promise<string>;
+}
+
 /**
  * What a provider is, before it runs. A provider is one folder under providers/ exporting one of
  * these, and one line in providers/index.ts; nothing else in the simulator names it.
@@ -82,6 +91,8 @@ export interface ProviderDefinition<S extends z.ZodType = z.ZodType, N extends s
    * before the route runs (engine/body.ts). Sized to what the real provider accepts. 64 KiB when absent.
    */
   bodyLimit?(method: string, path: string): number;
+  /** Commands of its own for the CLI (`kyc-sim <name>`). */
+  commands?: ProviderCommand[];
   /** Env-style lines printed at start so users know where to point clients. */
   clientHints(baseUrl: string): string[];
   /** The provider's own error response, used for its routes, faults and unmatched requests. */

@@ -4,6 +4,7 @@ import { defineProvider, type SimEnv } from '../provider.js';
 import { amlRoutes } from './aml/routes.js';
 import { yotiAdminRoutes } from './auth/admin-routes.js';
 import { YotiAppRegistry } from './auth/app-registry.js';
+import { writeYotiKeyPair } from './auth/key-pair.js';
 import { yotiAppPanel } from './console/panel.js';
 import { yotiAppRoutes } from './console/routes.js';
 import { createDigitalId } from './digital-id/index.js';
@@ -35,6 +36,18 @@ export const yotiProvider = defineProvider({
   bodyLimit: (_method, path) => (/\/face-capture\/[^/]+\/image$/.test(path) ? 16 * MiB : 1 * MiB),
   errorResponse: yotiErrorResponse,
   console: yotiAppPanel,
+  commands: [
+    {
+      name: 'keys',
+      description:
+        'write a new Yoti app key pair: key.pem (private, for the SDK) and public.pem (for a scenario)',
+      options: [{ flags: '--out <dir>', description: 'folder to write to', default: '.' }],
+      async run({ out }) {
+        const { privatePath, publicPath } = await writeYotiKeyPair(out);
+        return `wrote ${privatePath} (give it to the Yoti SDK)\nwrote ${publicPath} (register it: yoti.apps[].publicKey)\n`;
+      },
+    },
+  ],
   create(ctx) {
     // Apps, keys and nonces of this simulator. Signed APIs guard their routes with
     // verifySignedRequest({ apps, prefix }) from ./auth/verify-signed-request.ts.
