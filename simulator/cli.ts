@@ -1,10 +1,8 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_JOURNAL_BODY_LIMIT } from './engine/journal.js';
 import { loadScenarioFile, ScenarioError } from './engine/scenario-loader.js';
-import { packageRoot } from './paths.js';
+import { packageVersion } from './paths.js';
 import { providers } from './providers/index.js';
 import { scenarioSchema } from './scenario.js';
 import { type RunningSimulator, startSimulator } from './server.js';
@@ -195,10 +193,6 @@ function trustHints(tls: NonNullable<RunningSimulator['tls']>, url: string): str
     '           VPN & Device Management, then turn on full trust in Settings > General > About >',
     '           Certificate Trust Settings.',
   ];
-}
-
-function packageVersion(): string {
-  return JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
 }
 
 function fail(error: unknown): never {

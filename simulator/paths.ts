@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,3 +16,7 @@ function findPackageRoot(): string {
 export const packageRoot = findPackageRoot();
 export const protoDir = join(packageRoot, 'proto');
 export const scenariosDir = join(packageRoot, 'scenarios');
+
+/** kyc-sim's own version, from its package.json. */
+export const packageVersion = (): string =>
+  JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;

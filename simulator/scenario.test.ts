@@ -56,6 +56,7 @@ describe('scenario root', () => {
       scenario: z.object({ open: z.boolean().default(true) }).strict(),
       clientHints: () => [],
       errorResponse: (c, e) => c.json({ oops: e.message }, 500),
+      api: { title: 'shop', description: 'a test provider', operations: [] },
       create: () => {
         throw new Error('not started in this test');
       },

@@ -91,4 +91,16 @@ describe('a provider added by docs/adding-a-provider.md', () => {
     expect((await fetch(`${sim().url}/__admin/ui/assets/parcel-desk.js`)).status).toBe(200);
     expect(await (await fetch(`${sim().url}/__admin/ui/api/parcel/count`)).json()).toEqual({ parcels: 1 });
   });
+
+  it('has an API document from its routes’ schemas', async () => {
+    const doc = await admin(sim(), 'GET', '/openapi/parcel.json');
+    expect(doc.servers[0].url).toBe(`${sim().url}/parcel`);
+    expect(Object.keys(doc.paths)).toEqual(['/api/parcels', '/api/parcels/{id}']);
+    expect(doc.paths['/api/parcels'].post.requestBody.content['application/json'].schema).toMatchObject({
+      properties: { depot: { type: 'string' } },
+      required: ['depot'],
+    });
+    const { openapi } = await admin(sim(), 'GET', '/api-documents');
+    expect(openapi.map((d: { name: string }) => d.name)).toContain('parcel');
+  });
 });

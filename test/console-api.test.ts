@@ -30,6 +30,8 @@ describe('/__admin/ui', () => {
         '/__admin/ui/assets/yoti-app.css',
         '/__admin/ui/assets/yoti-app.js',
         '/__admin/ui/assets/main.js',
+        // The header's link to the API reference page.
+        '/__admin/ui/reference',
       ]);
       expect(html).toContain('<a href="#yoti-app" data-tab="yoti-app" data-provider="yoti"');
     },

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { Runtime } from '../runtime.js';
+import { apiDocumentRoutes } from './api-documents.js';
 import { clockRoutes } from './clock.js';
 import { adminError, adminErrorOf, SimError } from './errors.js';
 import { eventRoutes } from './events.js';
@@ -20,6 +21,7 @@ export function adminApi(runtime: Runtime): Hono {
   app.route('/events', eventRoutes(runtime));
   app.route('/ui', consoleUi(runtime));
   app.route('/', scenarioRoutes(runtime));
+  app.route('/', apiDocumentRoutes(runtime));
   app.post('/reset', async (c) => {
     await runtime.reset();
     return c.json({ status: 'reset', scenario: runtime.scenario.scenario.name });

@@ -4,8 +4,12 @@ import type { Runtime } from '../runtime.js';
 import { adminError } from './errors.js';
 import { readJson } from './read-json.js';
 
-const advanceBody = z.object({ ms: z.number().int().nonnegative() }).strict();
-const modeBody = z.object({ mode: z.enum(['real', 'manual']) }).strict();
+export const advanceBody = z
+  .object({ ms: z.number().int().nonnegative().describe('Milliseconds to move the manual clock on') })
+  .strict();
+export const modeBody = z
+  .object({ mode: z.enum(['real', 'manual']).describe('manual: time moves only by POST /clock/advance') })
+  .strict();
 
 export function clockRoutes(runtime: Runtime): Hono {
   const app = new Hono();

@@ -1,24 +1,34 @@
 import { Hono } from 'hono';
-import type { JournalFilter } from '../engine/journal.js';
+import { z } from 'zod';
 import type { Runtime } from '../runtime.js';
 
-const toInt = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined);
+const count = (what: string) =>
+  z.string().regex(/^\d+$/, 'a whole number').transform(Number).optional().describe(what);
+
+/** The journal's filters as query parameters; every one is optional and they all must match. */
+export const journalQuery = z.object({
+  provider: z.string().optional().describe('Provider name (yoti, attestr, …) or simulator'),
+  kind: z
+    .enum(['http', 'ws-open', 'ws-in', 'ws-out', 'ws-close', 'webhook'])
+    .optional()
+    .describe('What was recorded'),
+  path: z.string().optional().describe('Substring of the path (the target URL for webhooks)'),
+  method: z.string().optional().describe('HTTP method, any case'),
+  status: count('Response status'),
+  sessionId: z.string().optional().describe('Session the entry belongs to'),
+  since: count('Only entries with a larger id (poll with the last id seen)'),
+  limit: count('At most this many, newest first (500 when absent)'),
+});
 
 export function journalRoutes(runtime: Runtime): Hono {
   const app = new Hono();
   app.get('/', (c) => {
-    const q = c.req.query();
-    const filter: JournalFilter = {
-      provider: q.provider,
-      kind: q.kind,
-      path: q.path,
-      method: q.method,
-      status: toInt(q.status),
-      sessionId: q.sessionId,
-      since: toInt(q.since),
-      limit: toInt(q.limit),
-    };
-    const requests = runtime.journal.query(filter);
+    const filter = journalQuery.safeParse(c.req.query());
+    if (!filter.success) {
+      const issue = filter.error.issues[0];
+      return c.json({ error: `query parameter ${issue.path.join('.')}: ${issue.message}` }, 400);
+    }
+    const requests = runtime.journal.query(filter.data);
     return c.json({ total: runtime.journal.size, count: requests.length, requests });
   });
   app.delete('/', (c) => {

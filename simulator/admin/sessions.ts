@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { KindAction } from '../engine/session-kinds.js';
 import type { SessionRecord } from '../engine/store.js';
 import type { Runtime } from '../runtime.js';
@@ -7,13 +8,18 @@ import { readJson } from './read-json.js';
 
 /** How many session ids a not-found lists, newest first. */
 const KNOWN_LISTED = 20;
+/** Filters of the session list; each one given must match exactly. */
+export const sessionQuery = z.object({
+  provider: z.string().optional().describe('Provider name: yoti, attestr, biometric'),
+  kind: z.string().optional().describe("The provider's session kind, e.g. share, idv"),
+  state: z.string().optional().describe('Current state, e.g. COMPLETED'),
+});
 
 export function sessionRoutes(runtime: Runtime): Hono {
   const app = new Hono();
 
   app.get('/', async (c) => {
-    const { provider, kind, state } = c.req.query();
-    return c.json({ sessions: await listSessions(runtime, { provider, kind, state }) });
+    return c.json({ sessions: await listSessions(runtime, sessionQuery.parse(c.req.query())) });
   });
 
   app.get('/:id', async (c) => {

@@ -2,6 +2,8 @@ import type { Faker } from '@faker-js/faker';
 import type { Context, Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import type { ApiDescription, ApiOperation } from '../engine/api-document.js';
+import type { AsyncApiDescription } from '../engine/async-api-document.js';
 import type { Clock } from '../engine/clock.js';
 import type { ErrorSpec } from '../engine/errors.js';
 import type { Journal } from '../engine/journal.js';
@@ -99,6 +101,12 @@ export interface ProviderDefinition<S extends z.ZodType = z.ZodType, N extends s
   errorResponse(c: Context, error: ErrorSpec): Response;
   /** A tab of its own in the QA console. */
   console?: ConsolePanel;
+  /** Its HTTP routes with the schemas they validate with: /__admin/openapi/<name>.json. */
+  api: ApiDescription;
+  /** Its websocket routes, if any: /__admin/asyncapi/<name>.json. */
+  socketApi?: AsyncApiDescription;
+  /** Routes of its `adminApp`, below /__admin/<name>, for the admin API's document. */
+  adminOperations?: ApiOperation[];
   create(ctx: SimContext<z.output<S>>): ProviderInstance;
 }
 

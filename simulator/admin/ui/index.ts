@@ -5,6 +5,7 @@ import { adminError } from '../errors.js';
 import { actionRoutes } from './actions.js';
 import { assetRoutes } from './assets.js';
 import { ConsolePage, type PagePanel } from './page.js';
+import { ReferencePage } from './reference-page.js';
 
 /** The QA console at /__admin/ui: one page, its static client modules, and a few helper endpoints. */
 export function consoleUi(runtime: Runtime): Hono {
@@ -16,6 +17,9 @@ export function consoleUi(runtime: Runtime): Hono {
     c.html(`<!doctype html>${ConsolePage({ title: `kyc-sim · ${runtime.scenario.scenario.name}`, panels })}`);
   app.get('/', page);
   app.get('/index.html', page);
+  app.get('/reference', (c) =>
+    c.html(`<!doctype html>${ReferencePage({ title: 'kyc-sim · API reference' })}`),
+  );
   app.route('/assets', assetRoutes(panels.flatMap(({ panel }) => panel.assets)));
   app.route('/api', actionRoutes(runtime));
   // Each provider panel's server side, at /__admin/ui/api/<provider>/...

@@ -44,6 +44,9 @@ export const ConsolePage: FC<{ title: string; panels: PagePanel[] }> = ({ title,
       <header class="bar">
         <h1>kyc-sim · QA console</h1>
         <ClockControl />
+        <a class="bar-link" href="/__admin/ui/reference">
+          API reference
+        </a>
         <span id="live" class="live" title="live updates from /__admin/events">
           connecting…
         </span>

@@ -10,7 +10,8 @@ import type { AttestrClient, AttestrContext } from './schema.js';
 const ONE_YEAR_MS = 365 * 86_400_000;
 const MAX_TAG_LENGTH = 1_000;
 
-const createBody = z
+/** Create Handshake's body, as the API reference gives it. */
+export const createBody = z
   .object({
     flow: z.string().min(1),
     // A String (the flow version's id) or null for the draft; required, as the reference says.

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { z } from 'zod';
 import { packageRoot } from '../../paths.js';
 import { type SimEnv, SimError } from '../provider.js';
@@ -25,7 +24,8 @@ const BASE_PLACEHOLDER = '__KYC_SIM_FLOWX_BASE__';
 /** Stage error codes the overlay offers when the tester fails a stage. */
 const OFFERED_CODES = [5001, 4081, 4035, 4005, 4291, 4001];
 
-const launchBody = z.object({
+/** flowx.js launching a run on the device. */
+export const launchBody = z.object({
   cl: z.string().min(1),
   hs: z.string().min(1),
   lc: z.string().optional(),
@@ -33,10 +33,17 @@ const launchBody = z.object({
   retry: z.boolean().optional(),
 });
 
-const decisionBody = z.object({
+/** The tester deciding the running stage in the overlay. */
+export const decisionBody = z.object({
   cl: z.string().min(1),
   decision: z.enum(['success', 'error', 'skip']),
   code: z.number().int().optional(),
+});
+
+/** Polling a run: the client key proves the handshake is its own; lc is the language. */
+export const runQuery = z.object({
+  cl: z.string().optional().describe('The client key the handshake was made with'),
+  lc: z.string().optional().describe('Language of refusals: en or hi'),
 });
 
 /**
@@ -58,8 +65,6 @@ export function deviceRoutes(handshakes: Handshakes, runs: FlowRuns): Hono<SimEn
       'cache-control': 'no-cache',
     });
   });
-
-  app.use('/flowx/sim/*', cors());
 
   /** flowx.js shows the message to the user, so it is in the handshake's language; details say why. */
   const refuse = (c: Parameters<typeof sendAttestrError>[0], error: SimError, lc: unknown) =>
@@ -93,12 +98,9 @@ export function deviceRoutes(handshakes: Handshakes, runs: FlowRuns): Hono<SimEn
     const id = c.req.param('hs');
     c.set('sessionId', id);
     const hs = await handshakes.get(id);
-    if (!hs || hs.data.clientKey !== c.req.query('cl')) {
-      return refuse(
-        c,
-        attestrFailure(4001, `Handshake ${id} does not exist for this client`),
-        c.req.query('lc'),
-      );
+    const { cl, lc } = runQuery.parse(c.req.query());
+    if (!hs || hs.data.clientKey !== cl) {
+      return refuse(c, attestrFailure(4001, `Handshake ${id} does not exist for this client`), lc);
     }
     return c.json(view(hs));
   });

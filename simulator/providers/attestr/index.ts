@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { KiB } from '../../engine/body.js';
 import { defineProvider, type SimEnv } from '../provider.js';
+import { attestrApi } from './api.js';
 import { type ApiState, apiRoutes } from './api-routes.js';
 import { deviceRoutes } from './device-routes.js';
 import { attestrErrorResponse } from './errors.js';
@@ -22,6 +23,7 @@ export const attestrProvider = defineProvider({
   // Handshakes and device-run calls are small JSON documents.
   bodyLimit: () => 64 * KiB,
   errorResponse: attestrErrorResponse,
+  api: attestrApi,
   create(ctx) {
     const handshakes = new Handshakes(ctx);
     const runs = new FlowRuns(ctx, handshakes);

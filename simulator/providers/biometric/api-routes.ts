@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { type SimEnv, SimError } from '../provider.js';
 import { biometricErrorResponse, pythonType } from './errors.js';
 import { parseMetadata } from './metadata.js';
@@ -10,6 +11,30 @@ import type { FlowSessions } from './sessions.js';
 const CREATE = '/api/v1/flows/session/create/';
 const RESULT = '/api/v1/flows/session/result/';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The body of session create; messages are DRF's, prefixed with the field by the route. */
+export const createSessionBody = z.object({
+  api_key: z
+    .string({
+      error: (issue) => (issue.input === undefined ? 'This field is required.' : 'Not a valid string.'),
+    })
+    .min(1, 'This field may not be blank.')
+    .describe("The flow's API key"),
+  metadata: z
+    .unknown()
+    .optional()
+    .describe("Per-technology settings (docs/biometric.md), checked against the flow's technologies"),
+});
+
+/** The query of session result. */
+export const resultQuery = z.object({
+  session_id: z
+    .string()
+    .min(1)
+    .regex(UUID, { error: (issue) => `“${issue.input}” is not a valid UUID.` })
+    .describe('session_id from session create'),
+  flow_api_key: z.string().min(1).describe("The flow's API key"),
+});
 
 /** https://kyc.biometric.kz: session creation and the session result. */
 export function apiRoutes(ctx: BiometricContext, sessions: FlowSessions): Hono<SimEnv> {
@@ -26,10 +51,12 @@ export function apiRoutes(ctx: BiometricContext, sessions: FlowSessions): Hono<S
 
   // Problems are thrown as SimError; the app answers them in DRF's {detail} shape.
   app.post(CREATE, async (c) => {
-    const body = await readBody(c);
-    if (!('api_key' in body)) throw new SimError(400, 'api_key: This field is required.');
-    if (typeof body.api_key !== 'string') throw new SimError(400, 'api_key: Not a valid string.');
-    if (body.api_key === '') throw new SimError(400, 'api_key: This field may not be blank.');
+    const parsed = createSessionBody.safeParse(await readBody(c));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new SimError(400, `${issue.path.join('.')}: ${issue.message}`);
+    }
+    const body = parsed.data;
     const flow = flowByKey(body.api_key);
     if (!flow.active) throw new SimError(403, 'The flow is not active.');
     const metadata = parseMetadata(body.metadata, flow.technologies);
@@ -40,10 +67,14 @@ export function apiRoutes(ctx: BiometricContext, sessions: FlowSessions): Hono<S
   });
 
   app.get(RESULT, async (c) => {
-    const { session_id: sessionId, flow_api_key: apiKey } = c.req.query();
-    if (!sessionId || !apiKey)
-      throw new SimError(400, 'session_id and flow_api_key query parameters are required.');
-    if (!UUID.test(sessionId)) throw new SimError(400, `“${sessionId}” is not a valid UUID.`);
+    const query = resultQuery.safeParse(c.req.query());
+    if (!query.success) {
+      const { issues } = query.error;
+      if (issues.some((i) => i.code !== 'invalid_format'))
+        throw new SimError(400, 'session_id and flow_api_key query parameters are required.');
+      throw new SimError(400, issues[0].message);
+    }
+    const { session_id: sessionId, flow_api_key: apiKey } = query.data;
     flowByKey(apiKey);
     const session = await sessions.get(sessionId.toLowerCase());
     if (!session || session.data.apiKey !== apiKey)

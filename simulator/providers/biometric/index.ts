@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { KiB, MiB } from '../../engine/body.js';
 import { defineProvider, type SimEnv } from '../provider.js';
+import { biometricApi } from './api.js';
 import { apiRoutes } from './api-routes.js';
 import { biometricErrorResponse } from './errors.js';
 import { biometricScenarioSchema } from './schema.js';
@@ -24,6 +25,7 @@ export const biometricProvider = defineProvider({
   // metadata.face2face.photo1 is a base64 photo (phone cameras: megabytes); the rest is small JSON.
   bodyLimit: (_method, path) => (path.endsWith('/flows/session/create/') ? 16 * MiB : 64 * KiB),
   errorResponse: biometricErrorResponse,
+  api: biometricApi,
   create(ctx) {
     const sessions = new FlowSessions(ctx);
     const app = new Hono<SimEnv>();

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
 import type { ErrorSpec } from '../provider.js';
 
 /** Yoti's error body: `{code, message}`, with `errors[{property, message}]` for payload problems. */
@@ -18,3 +19,10 @@ function defaultCode(status: number): string {
   if (status === 503) return 'SERVICE_UNAVAILABLE';
   return status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'ERROR';
 }
+
+/** The body yotiErrorResponse writes, for the API documents (a test holds real answers to it). */
+export const yotiErrorBody = z.object({
+  code: z.string().describe('e.g. PAYLOAD_VALIDATION, SESSION_NOT_FOUND, INVALID_DIGEST'),
+  message: z.string(),
+  errors: z.array(z.object({ property: z.string(), message: z.string() })).optional(),
+});

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { MiB } from '../../engine/body.js';
 import { defineProvider, type SimEnv } from '../provider.js';
 import { amlRoutes } from './aml/routes.js';
+import { yotiAdminOperations, yotiApi, yotiSocketApi } from './api.js';
 import { yotiAdminRoutes } from './auth/admin-routes.js';
 import { YotiAppRegistry } from './auth/app-registry.js';
 import { writeYotiKeyPair } from './auth/key-pair.js';
@@ -48,6 +49,9 @@ export const yotiProvider = defineProvider({
       },
     },
   ],
+  api: yotiApi,
+  socketApi: yotiSocketApi,
+  adminOperations: yotiAdminOperations,
   create(ctx) {
     // Apps, keys and nonces of this simulator. Signed APIs guard their routes with
     // verifySignedRequest({ apps, prefix }) from ./auth/verify-signed-request.ts.

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { type QrImageType, renderQr } from '../../engine/qr.js';
 import type { SimEnv } from '../provider.js';
 import { yotiErrorResponse } from './errors.js';
@@ -24,6 +25,11 @@ export function negotiateQrImageType(accept: string | undefined): QrImageType | 
   return ranges[0]?.type as QrImageType | undefined;
 }
 
+/** The body of `POST /api/v1/qrcodes/image`: the text to draw. */
+export const qrImageBody = z.object({
+  url: z.string().trim().min(1, 'must not be empty').describe('The text the QR code holds, e.g. a share URL'),
+});
+
 /** `POST /api/v1/qrcodes/image` with `{"url": ...}`: the QR code as SVG or PNG, by Accept. */
 export function qrImageRoutes(): Hono<SimEnv> {
   const app = new Hono<SimEnv>();
@@ -37,8 +43,8 @@ export function qrImageRoutes(): Hono<SimEnv> {
         message: `Accept must be image/svg+xml or image/png (got ${accept ? JSON.stringify(accept) : 'none'})`,
       });
     }
-    const url = readUrl(await c.req.text());
-    if (typeof url !== 'string' || url.trim() === '') {
+    const body = qrImageBody.safeParse(readJson(await c.req.text()));
+    if (!body.success) {
       return yotiErrorResponse(c, {
         status: 400,
         code: 'BAD_REQUEST',
@@ -47,7 +53,7 @@ export function qrImageRoutes(): Hono<SimEnv> {
       });
     }
     try {
-      const image = await renderQr(url, type);
+      const image = await renderQr(body.data.url, type);
       return c.body(typeof image === 'string' ? image : new Uint8Array(image), 200, { 'content-type': type });
     } catch (error) {
       return yotiErrorResponse(c, {
@@ -61,11 +67,10 @@ export function qrImageRoutes(): Hono<SimEnv> {
   return app;
 }
 
-/** The body's `url`, if it is JSON at all (the journal has read the raw body already; Hono caches the text). */
-function readUrl(text: string): unknown {
+/** The body as JSON, if it is JSON at all (the journal has read the raw body already; Hono caches the text). */
+function readJson(text: string): unknown {
   try {
-    const body = JSON.parse(text) as { url?: unknown } | null;
-    return body?.url;
+    return JSON.parse(text);
   } catch {
     return undefined;
   }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { KindRunner } from '../../../simulator/engine/session-kinds.js';
 import { defineProvider } from '../../../simulator/providers/provider.js';
+import { parcelApi } from './api.js';
 import { parcelErrorResponse } from './errors.js';
 import { type ParcelData, parcelKind } from './kind.js';
 import { parcelRoutes } from './routes.js';
@@ -14,6 +15,7 @@ export const parcelProvider = defineProvider({
   scenario: parcelScenarioSchema,
   clientHints: (base) => [`PARCEL_API_URL=${base}/parcel/api`],
   errorResponse: parcelErrorResponse,
+  api: parcelApi,
   console: {
     id: 'parcel-desk',
     title: 'Parcel desk',

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { KindRunner } from '../../../simulator/engine/session-kinds.js';
 import { type SimEnv, SimError } from '../../../simulator/providers/provider.js';
+import { sendParcelBody } from './api.js';
 import type { Parcel, ParcelData } from './kind.js';
 import type { ParcelContext, ParcelOutcome } from './schema.js';
 
@@ -8,11 +9,11 @@ import type { ParcelContext, ParcelOutcome } from './schema.js';
 export function parcelRoutes(ctx: ParcelContext, kind: KindRunner<ParcelData, ParcelOutcome>): Hono<SimEnv> {
   const app = new Hono<SimEnv>();
   app.post('/api/parcels', async (c) => {
-    const body = (await c.req.json().catch(() => ({}))) as { depot?: unknown };
+    const body = sendParcelBody.safeParse(await c.req.json().catch(() => undefined));
     const { depots, outcome } = ctx.section();
-    const depot = typeof body.depot === 'string' ? body.depot : '';
+    const depot = body.data?.depot ?? '';
     if (!depots.includes(depot))
-      throw new SimError(422, `no depot ${JSON.stringify(body.depot)}`, {
+      throw new SimError(422, `no depot ${JSON.stringify(depot)}`, {
         code: 'DEPOT',
         known: { what: 'depots', values: depots },
       });

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
 import type { ErrorSpec } from '../../provider.js';
 
 /**
@@ -14,3 +15,10 @@ export function digitalIdErrorResponse(c: Context, { status, code, message, deta
   if (details !== undefined) body.errors = details;
   return c.json(body, status as ContentfulStatusCode);
 }
+
+/** The body digitalIdErrorResponse writes, for the API documents (a test holds real answers to it). */
+export const digitalIdErrorBody = z.object({
+  error: z.string().describe('e.g. NOT_FOUND, PAYLOAD_VALIDATION, SESSION_NOT_ACTIVE'),
+  message: z.string(),
+  errors: z.array(z.object({ property: z.string(), message: z.string() })).optional(),
+});

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Context, Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { z } from 'zod';
 import { renderQr } from '../../../engine/qr.js';
 import { packageRoot } from '../../../paths.js';
@@ -15,16 +14,23 @@ export const SHARE_CLIENT_JS_PATH = join(
   'simulator/providers/yoti/digital-id/assets/share-client.js',
 );
 
-const appAction = z.object({
+/** What the web share client's stand-in asks of the virtual Yoti app. */
+export const appAction = z.object({
   action: z.enum(['scan', 'share', 'decline', 'fail']),
   error: z.string().min(1).optional(),
+});
+
+/** The page names its app; a session of another app is not found. */
+export const webClientQuery = z.object({
+  sdkId: z.string().optional().describe("The page's app (clientSdkId)"),
 });
 
 /**
  * Yoti's web share client, stood in: the script a page loads, and the browser-facing endpoints it
  * calls (the simulator's own design, not Yoti's) to show the QR code of the session the page's
  * `sessionIdResolver` gives, follow its status, and play the Yoti app. The page names its app by
- * `sdkId`; another app's session is a 404. CORS is open: the page runs on the integrator's origin.
+ * `sdkId`; another app's session is a 404. CORS is open (app.ts grants any origin on provider paths):
+ * the page runs on the integrator's origin.
  */
 export function webShareClientRoutes(sessions: DigitalIdSessions): Hono<SimEnv> {
   const app = new Hono<SimEnv>();
@@ -33,16 +39,16 @@ export function webShareClientRoutes(sessions: DigitalIdSessions): Hono<SimEnv> 
   app.get('/share/client/v2', (c) =>
     c.body(script, 200, { 'content-type': 'text/javascript; charset=UTF-8', 'cache-control': 'no-cache' }),
   );
-  app.use('/share/client/v2/sessions/*', cors());
 
   const find = async (c: Context<SimEnv>): Promise<DigitalIdSession | Response> => {
     const id = c.req.param('id') ?? '';
     const session = await sessions.get(id);
-    if (!session || session.data.sdkId !== c.req.query('sdkId')) {
+    const { sdkId } = webClientQuery.parse(c.req.query());
+    if (!session || session.data.sdkId !== sdkId) {
       return digitalIdErrorResponse(c, {
         status: 404,
         code: 'NOT_FOUND',
-        message: `No share session ${id} of app ${c.req.query('sdkId') ?? '(no sdkId)'}; sessionIdResolver must return an id from createShareSession of the app named by sdkId`,
+        message: `No share session ${id} of app ${sdkId ?? '(no sdkId)'}; sessionIdResolver must return an id from createShareSession of the app named by sdkId`,
       });
     }
     c.set('sessionId', session.id);

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { YotiSignedEnv } from '../auth/verify-signed-request.js';
 import { yotiErrorResponse } from '../errors.js';
 import { endedError, type IdvContext, payloadError, readJsonBody } from './http.js';
@@ -7,6 +8,16 @@ import { uploadedMedia } from './media.js';
 import { type IdvSession, yotiTime } from './model.js';
 
 const IMAGE_TYPES = ['image/jpeg', 'image/png'];
+
+/** `POST .../resources/face-capture`: which FACE_CAPTURE requirement the resource answers. */
+export const faceCaptureBody = z.object({
+  requirement_id: z.string().describe('Id of a FACE_CAPTURE required resource of the session'),
+});
+
+/** `PUT .../face-capture/{id}/image`: the image as a multipart part. */
+export const faceImageForm = z.object({
+  'binary-content': z.file().describe('The face image, image/jpeg or image/png'),
+});
 
 /** The relying business supplies the face image itself: a FACE_CAPTURE resource, then its image. */
 export function faceCaptureRoutes(
@@ -23,11 +34,11 @@ export function faceCaptureRoutes(
     if (ended) return ended;
     const body = await readJsonBody(c);
     if (!body.ok) return body.response;
-    const requirementId = (body.value as { requirement_id?: unknown } | null)?.requirement_id;
+    const requirementId = faceCaptureBody.safeParse(body.value).data?.requirement_id;
     const requirement = session.data.requirements.find(
       (r) => r.id === requirementId && r.type === 'FACE_CAPTURE',
     );
-    if (typeof requirementId !== 'string' || !requirement) {
+    if (!requirement) {
       const known = session.data.requirements.filter((r) => r.type === 'FACE_CAPTURE').map((r) => r.id);
       return payloadError(c, [
         {
@@ -63,13 +74,9 @@ export function faceCaptureRoutes(
         message: `No face capture resource ${resourceId}`,
       });
     }
-    let file: unknown;
-    try {
-      file = (await c.req.parseBody())['binary-content'];
-    } catch {
-      file = undefined;
-    }
-    if (!(file instanceof File)) {
+    const form = faceImageForm.safeParse(await c.req.parseBody().catch(() => undefined));
+    const file = form.data?.['binary-content'];
+    if (!file) {
       return payloadError(c, [
         {
           property: 'binary-content',

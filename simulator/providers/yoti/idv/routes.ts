@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { z } from 'zod';
 import type { YotiAppRegistry } from '../auth/app-registry.js';
 import { verifySignedRequest, type YotiSignedEnv } from '../auth/verify-signed-request.js';
 import { yotiErrorResponse } from '../errors.js';
@@ -10,6 +11,11 @@ import type { IdvSession } from './model.js';
 import { createResultView, sessionView } from './session-view.js';
 import { supportedDocuments } from './supported-documents.js';
 import { validateCreateSession } from './validate.js';
+
+/** `GET /supported-documents`: non-Latin documents are left out unless asked for. */
+export const supportedDocumentsQuery = z.object({
+  includeNonLatin: z.string().optional().describe('true to list documents in non-Latin scripts too'),
+});
 
 /**
  * The IDV sessions API below one base (`/idverify/v1`, or `/sandbox/idverify/v1` for the hosted
@@ -42,7 +48,8 @@ export function idvApi(sessions: IdvSessions, apps: YotiAppRegistry, prefix: str
       if (c.req.query('sdkId') || c.req.query('sdkID') || c.req.query('appId')) return signed(c, next);
       return next();
     },
-    (c) => c.json(supportedDocuments(c.req.query('includeNonLatin') === 'true')),
+    (c) =>
+      c.json(supportedDocuments(supportedDocumentsQuery.parse(c.req.query()).includeNonLatin === 'true')),
   );
 
   // Matches /sessions itself too.

@@ -1,5 +1,20 @@
+import { z } from 'zod';
 import type { SocketRoute } from '../../provider.js';
 import { outcomeChannel, type ShareOutcomeMessage, type ShareSessions } from './share-sessions.js';
+
+/** Every frame the server sends: where the subscription stands, and the token once COMPLETED. */
+export const connectSessionStatus = z.object({
+  status: z.enum(['ACCEPTED', 'REJECTED', 'COMPLETED', 'FAILED', 'TIMED_OUT']),
+  subscription: z.string().describe('The session_data subscribed to'),
+  token: z.string().optional().describe('With COMPLETED: the token to exchange at /api/v1/profile/{token}'),
+});
+
+/** What the guide's client sends after connecting; anything else is ignored too. */
+export const connectSessionSubscription = z
+  .object({ subscription: z.string().describe('The session_data') })
+  .passthrough();
+
+const status = (message: z.input<typeof connectSessionStatus>) => connectSessionStatus.parse(message);
 
 /**
  * Step 3 and 4: `connect-sessions/<session_data>`. ACCEPTED or REJECTED first, then exactly one
@@ -19,22 +34,26 @@ export function connectSessionsSocket(sessions: ShareSessions): SocketRoute {
       let decided = false;
       const unsubscribe = sessions.ctx.store.subscribe(outcomeChannel(sessionData), (message) => {
         decided = true;
-        const { status, token } = message as ShareOutcomeMessage;
+        const { status: s, token } = message as ShareOutcomeMessage;
         socket.sendJson(
-          token ? { status, subscription: sessionData, token } : { status, subscription: sessionData },
+          status(
+            token
+              ? { status: s, subscription: sessionData, token }
+              : { status: s, subscription: sessionData },
+          ),
         );
-        socket.close(1000, status);
+        socket.close(1000, s);
       });
       socket.onClose(() => unsubscribe());
       const session = await sessions.subscribe(sessionData);
       if (decided) return;
       if (!session) {
         unsubscribe();
-        socket.sendJson({ status: 'REJECTED', subscription: sessionData });
+        socket.sendJson(status({ status: 'REJECTED', subscription: sessionData }));
         socket.close(1000, 'REJECTED');
         return;
       }
-      socket.sendJson({ status: 'ACCEPTED', subscription: sessionData });
+      socket.sendJson(status({ status: 'ACCEPTED', subscription: sessionData }));
     },
   };
 }
