@@ -79,13 +79,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   }
   const app = createApp(runtime);
   const tls = options.https ? await localTls(runtime.stateDir, options.httpsHosts) : undefined;
+  // Unread request bodies are the body reader's to discard (engine/body.ts: a bounded lingering
+  // close), not the adapter's, whose half-second limit resets clients still uploading.
   const server = tls
     ? createAdaptorServer({
         fetch: app.fetch,
+        autoCleanupIncoming: false,
         createServer: createHttpsServer,
         serverOptions: { key: tls.key, cert: `${tls.cert}${tls.caCert}` }, // the chain: leaf, then CA
       })
-    : createAdaptorServer({ fetch: app.fetch });
+    : createAdaptorServer({ fetch: app.fetch, autoCleanupIncoming: false });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
   server.on('upgrade', (request, socket, head) => {

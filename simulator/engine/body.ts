@@ -14,6 +14,15 @@ import type { Context, MiddlewareHandler } from 'hono';
 export const KiB = 1024;
 export const MiB = 1024 * KiB;
 
+/**
+ * What the simulator reads and throws away after refusing a body, so a client still uploading
+ * finishes and reads the 413 instead of a reset connection (nginx's lingering close). A client
+ * that sends more than this past the limit has its connection closed.
+ */
+export const LINGER_BYTES = 64 * MiB;
+/** How long the simulator keeps reading a refused body before it closes the connection. */
+export const LINGER_MS = 10_000;
+
 export class BodyTooLarge extends Error {
   constructor(readonly limit: number) {
     super(`the request body is larger than ${formatBytes(limit)}, the most this route accepts`);
@@ -78,14 +87,17 @@ export function readBodies(options: ReadBodiesOptions): MiddlewareHandler<BodyEn
     const early = declaredTooLarge(c, state);
     if (early) {
       c.res = options.tooLarge(c, early);
-      c.header('Connection', 'close');
+      // Node reads and discards an unread body after the answer; past the linger size, hang up.
+      if (Number(c.req.header('content-length')) > state.limit + LINGER_BYTES)
+        c.header('Connection', 'close');
       return;
     }
     await next();
-    if (state.tooLarge) {
-      c.res = options.tooLarge(c, state.tooLarge);
-      c.header('Connection', 'close');
-    }
+    if (state.tooLarge) c.res = options.tooLarge(c, state.tooLarge);
+    // A body no route read (nor the journal) is still discarded within the linger bounds.
+    const incoming = nodeIncoming(c);
+    if (incoming && !state.read && !incoming.readableEnded && incoming.listenerCount('data') === 0)
+      discardRest(incoming);
   };
 }
 
@@ -136,8 +148,10 @@ async function peek(c: Context, state: BodyState): Promise<boolean> {
   }
 }
 
+const nodeIncoming = (c: Context) => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+
 function readStream(c: Context, take: (chunk: Uint8Array) => void): Promise<void> {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const incoming = nodeIncoming(c);
   return incoming ? readNode(incoming, take) : readWeb(c.req.raw.body, take);
 }
 
@@ -177,7 +191,7 @@ function readNode(incoming: IncomingMessage, take: (chunk: Uint8Array) => void):
         take(chunk);
       } catch (error) {
         stop();
-        incoming.pause();
+        discardRest(incoming);
         reject(error);
       }
     };
@@ -199,6 +213,26 @@ function readNode(incoming: IncomingMessage, take: (chunk: Uint8Array) => void):
     incoming.on('error', onError);
     incoming.on('close', onClose);
   });
+}
+
+/**
+ * Reads the rest of a body nobody will use and throws it away (up to LINGER_BYTES or LINGER_MS,
+ * then the connection is closed), so the client is not reset while it uploads and the connection
+ * can serve its next request; nothing is kept.
+ */
+function discardRest(incoming: IncomingMessage): void {
+  if (incoming.readableEnded) return;
+  let discarded = 0;
+  const hangUp = () => incoming.socket?.destroy();
+  const timer = setTimeout(hangUp, LINGER_MS);
+  timer.unref();
+  incoming.on('data', (chunk: Buffer) => {
+    discarded += chunk.byteLength;
+    if (discarded > LINGER_BYTES) hangUp();
+  });
+  incoming.once('close', () => clearTimeout(timer));
+  incoming.on('error', () => {});
+  incoming.resume();
 }
 
 async function readWeb(body: ReadableStream<Uint8Array> | null, take: (chunk: Uint8Array) => void) {
