@@ -31,6 +31,29 @@ function cliArguments(options, scenarioFile) {
   return args;
 }
 
+/** use / clearOverrides / reset / countRequests, as the ES module's, over the admin API. */
+function control(url, options) {
+  const headers = options.adminToken ? { authorization: `Bearer ${options.adminToken}` } : {};
+  const call = async (method, path, body) => {
+    const init = { method, headers: { ...headers } };
+    if (body !== undefined) {
+      init.headers['content-type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    const res = await fetch(`${url}/__admin${path}`, init);
+    const data = await res.json();
+    if (!res.ok) throw new Error(`kyc-sim ${method} /__admin${path}: ${res.status} ${data.error ?? ''}`);
+    return data;
+  };
+  return {
+    use: async (partial) => void (await call('POST', '/scenario/overrides', partial)),
+    clearOverrides: async () => void (await call('DELETE', '/scenario/overrides')),
+    reset: async () => void (await call('POST', '/reset')),
+    countRequests: async (filter = {}) =>
+      (await call('GET', `/requests/count?${new URLSearchParams(filter)}`)).count,
+  };
+}
+
 /** Starts kyc-sim in a child process; resolves with its URL once it listens. */
 function startSimulator(options = {}) {
   let scenarioDir;
@@ -64,7 +87,14 @@ function startSimulator(options = {}) {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
         return exited.then(() => undefined);
       };
-      resolve({ url, port: Number(new URL(url).port), pid: child.pid, output: () => output, close });
+      resolve({
+        url,
+        port: Number(new URL(url).port),
+        pid: child.pid,
+        output: () => output,
+        close,
+        ...control(url, options),
+      });
     };
     const onEarlyExit = (code) =>
       reject(new Error(`kyc-sim exited with ${code} before listening:\n${output}`));

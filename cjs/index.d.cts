@@ -42,6 +42,21 @@ export interface RunningSimulator {
   output(): string;
   /** Stops the child (SIGTERM: websockets get 1001) and waits until it has exited. */
   close(): Promise<void>;
+  /** Merges part of a scenario over the one in force (POST /__admin/scenario/overrides); rejects when invalid. */
+  use(partial: Record<string, unknown>): Promise<void>;
+  /** Drops the overrides (DELETE /__admin/scenario/overrides). */
+  clearOverrides(): Promise<void>;
+  /** The loaded scenario, no overrides, sessions or journal (POST /__admin/reset). */
+  reset(): Promise<void>;
+  /** How many journal entries match (GET /__admin/requests/count). */
+  countRequests(filter?: {
+    provider?: string;
+    kind?: string;
+    path?: string;
+    method?: string;
+    status?: string;
+    sessionId?: string;
+  }): Promise<number>;
 }
 
 export declare function startSimulator(options?: SimulatorOptions): Promise<RunningSimulator>;

@@ -51,7 +51,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     '*',
     readBodies({
       limit: (method, path) => {
-        if (path === `${ADMIN}/scenario`) return MAX_SCENARIO_BYTES;
+        if (path === `${ADMIN}/scenario` || path === `${ADMIN}/scenario/overrides`) return MAX_SCENARIO_BYTES;
         return runtime.providerOf(path)?.definition.bodyLimit?.(method, path) ?? DEFAULT_BODY_LIMIT;
       },
       previewBytes: runtime.journal.bodyLimit,

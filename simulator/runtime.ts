@@ -11,6 +11,7 @@ import { FaultInjector } from './engine/faults.js';
 import { Journal } from './engine/journal.js';
 import { createRandom, type RandomSource } from './engine/random.js';
 import { type LoadedScenario, loadScenarioFile, validateScenario } from './engine/scenario-loader.js';
+import { mergeScenario } from './engine/scenario-merge.js';
 import { SessionKinds } from './engine/session-kinds.js';
 import { MemorySessionStore, type SessionStore } from './engine/store.js';
 import { WebhookSender } from './engine/webhooks.js';
@@ -96,7 +97,10 @@ export class Runtime {
   readonly providers: RunningProvider[];
   /** The scenario root composed from this simulator's providers' sections. */
   readonly scenarioSchema: ScenarioSchema;
+  /** The scenario as loaded, and the one in force: the loaded one with the overrides merged over it. */
+  #base!: LoadedScenario<AnyScenario>;
   #loaded!: LoadedScenario<AnyScenario>;
+  #overrides: unknown[] = [];
   #random!: RandomSource;
   #faker: Promise<Faker> | undefined;
   #baseUrl = '';
@@ -168,7 +172,7 @@ export class Runtime {
     if (scenario === undefined) return loadScenarioFile(defaultScenarioFile(), schema);
     if (typeof scenario === 'string') return loadScenarioFile(resolveScenarioFile(scenario), schema);
     const parsed = validateScenario(scenario, schema, '<inline scenario>');
-    return { scenario: parsed, source: '<inline scenario>', baseDir: process.cwd() };
+    return { scenario: parsed, input: scenario, source: '<inline scenario>', baseDir: process.cwd() };
   }
 
   get scenario(): LoadedScenario<AnyScenario> {
@@ -183,22 +187,57 @@ export class Runtime {
     this.#baseUrl = url;
   }
 
-  /** Makes `loaded` the current scenario: sessions, timers and fault counters start afresh. */
+  /** Makes `loaded` the current scenario, without overrides: sessions, timers and fault counters start afresh. */
   async apply(loaded: LoadedScenario<AnyScenario>): Promise<void> {
     this.clock.clear();
     this.kinds.clear();
     await this.store.clear();
+    this.#base = loaded;
     this.#loaded = loaded;
+    this.#overrides = [];
     this.#random = createRandom(this.seed);
     this.#faker = undefined;
     this.faults.load(loaded.scenario.faults);
     for (const { instance } of this.providers) await instance.onScenarioLoaded?.();
   }
 
-  /** Back to the state right after start: the same scenario, no sessions, an empty journal. */
+  /** Back to the state right after start: the loaded scenario without overrides, no sessions, an empty journal. */
   async reset(): Promise<void> {
     this.journal.clear();
-    await this.apply(this.#loaded);
+    await this.apply(this.#base);
+  }
+
+  /** The partial scenarios merged over the loaded one, oldest first. */
+  get overrides(): readonly unknown[] {
+    return this.#overrides;
+  }
+
+  /**
+   * Merges `partial` over the scenario in force (scenario-merge.ts says how), for what follows:
+   * sessions and timers already running keep going. The whole result is validated first; an
+   * invalid one throws ScenarioError and changes nothing.
+   */
+  async override(partial: unknown): Promise<void> {
+    await this.#useOverrides([...this.#overrides, partial ?? {}]);
+  }
+
+  /** Drops every override: the loaded scenario is in force again; sessions keep going. */
+  async clearOverrides(): Promise<void> {
+    await this.#useOverrides([]);
+  }
+
+  async #useOverrides(overrides: unknown[]): Promise<void> {
+    const input = overrides.reduce(mergeScenario, this.#base.input);
+    const source = overrides.length
+      ? `${this.#base.source} + ${overrides.length} override(s)`
+      : this.#base.source;
+    const scenario = validateScenario(input, this.scenarioSchema, source) as AnyScenario;
+    const faultsBefore = JSON.stringify(this.#loaded.scenario.faults);
+    this.#overrides = overrides;
+    this.#loaded = { ...this.#base, scenario, input };
+    // Fault counters start afresh only when the faults themselves change.
+    if (JSON.stringify(scenario.faults) !== faultsBefore) this.faults.load(scenario.faults);
+    for (const { instance } of this.providers) await instance.onScenarioChanged?.();
   }
 
   providerOf(path: string): RunningProvider | undefined {

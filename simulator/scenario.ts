@@ -38,5 +38,18 @@ export const scenarioSchema = composeScenarioSchema(providers);
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
+
+type DeepPartial<T> = T extends readonly (infer E)[]
+  ? DeepPartial<E>[]
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+/**
+ * Part of a scenario, merged over the one in force by `sim.use()` and `POST
+ * /__admin/scenario/overrides` (engine/scenario-merge.ts: objects by key, arrays of objects by
+ * their id, sdkId, apiKey… ; the rest replaced).
+ */
+export type ScenarioOverride = DeepPartial<ScenarioInput>;
 /** Any simulator's scenario, whatever its providers: the engine's settings and untyped sections. */
 export type AnyScenario = z.output<z.ZodObject<typeof engineShape>> & Record<string, unknown>;

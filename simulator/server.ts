@@ -5,10 +5,12 @@ import { createAdaptorServer } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.js';
 import { isLoopback } from './engine/allowed-hosts.js';
+import type { JournalFilter } from './engine/journal.js';
 import { journalLine } from './engine/journal-line.js';
 import { type LocalTls, localTls } from './engine/local-ca.js';
 import { JournaledSocket } from './engine/sockets.js';
 import { Runtime, type SimulatorOptions } from './runtime.js';
+import type { ScenarioOverride } from './scenario.js';
 
 export type { SimulatorOptions } from './runtime.js';
 
@@ -25,6 +27,20 @@ export interface RunningSimulator {
   adminHeaders: Record<string, string>;
   /** The console's address; with an admin token, a link that logs in the first browser to open it. */
   consoleUrl(): string;
+  /**
+   * Merges part of a scenario over the one in force for what follows, like MSW's `server.use()`:
+   * `sim.use({ yoti: { apps: [{ sdkId, scenarios: [{ id, outcome: { type: 'fail' } }] }] } })`.
+   * Objects merge by key, arrays of objects by id (`id`, `sdkId`, `apiKey`, `clientKey`…), other
+   * values are replaced. Running sessions keep going. Throws ScenarioError, changing nothing, when
+   * the result is invalid.
+   */
+  use(partial: ScenarioOverride): Promise<void>;
+  /** Drops what `use()` merged: the loaded scenario is in force again. Sessions keep going. */
+  clearOverrides(): Promise<void>;
+  /** Back to the state right after start: the loaded scenario, no overrides, sessions or journal. */
+  reset(): Promise<void>;
+  /** How many journaled requests, frames and webhooks match, like WireMock's `/requests/count`. */
+  countRequests(filter?: Omit<JournalFilter, 'limit'>): number;
   close(): Promise<void>;
 }
 
@@ -165,5 +181,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     hosts: tls.hosts,
     caCreated: tls.caCreated,
   };
-  return { url, port, runtime, routes, adminHeaders, consoleUrl, close, ...(tlsInfo && { tls: tlsInfo }) };
+  return {
+    url,
+    port,
+    runtime,
+    routes,
+    adminHeaders,
+    consoleUrl,
+    use: (partial) => runtime.override(partial),
+    clearOverrides: () => runtime.clearOverrides(),
+    reset: () => runtime.reset(),
+    countRequests: (filter = {}) => runtime.journal.count(filter),
+    close,
+    ...(tlsInfo && { tls: tlsInfo }),
+  };
 }

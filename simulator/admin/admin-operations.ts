@@ -3,6 +3,7 @@ import type { ApiDescription, ApiOperation } from '../engine/api-document.js';
 import type { Runtime } from '../runtime.js';
 import { advanceBody, modeBody } from './clock.js';
 import { journalQuery } from './journal.js';
+import { scenarioFileQuery } from './scenario.js';
 import { sessionQuery } from './sessions.js';
 
 /** The admin plane's one error shape. */
@@ -127,6 +128,14 @@ function operations(runtime: Runtime): ApiOperation[] {
       },
     },
     {
+      method: 'get',
+      path: '/requests/count',
+      tag: 'journal',
+      summary: 'How many journal entries match the filters (WireMock’s /requests/count)',
+      query: journalQuery,
+      responses: { 200: { description: '`{count, total}`' }, 400: error('A filter is malformed') },
+    },
+    {
       method: 'delete',
       path: '/requests',
       tag: 'journal',
@@ -153,9 +162,7 @@ function operations(runtime: Runtime): ApiOperation[] {
       tag: 'scenario',
       summary: 'Load a scenario: the body (YAML or JSON), or a file by ?file=',
       description: 'Sessions, timers and fault counters start afresh. An invalid scenario changes nothing.',
-      query: z.object({
-        file: z.string().optional().describe('A shipped scenario name or a file in an allowed folder'),
-      }),
+      query: scenarioFileQuery,
       body: {
         schema: runtime.scenarioSchema,
         required: false,
@@ -169,6 +176,37 @@ function operations(runtime: Runtime): ApiOperation[] {
     },
     {
       method: 'get',
+      path: '/scenario/overrides',
+      tag: 'scenario',
+      summary: 'The partial scenarios merged over the loaded one, and the result',
+      responses: { 200: { description: '`{overrides: [...], scenario}`' } },
+    },
+    {
+      method: 'post',
+      path: '/scenario/overrides',
+      tag: 'scenario',
+      summary: 'Merge part of a scenario over the one in force (per-test control, like sim.use())',
+      description:
+        'Objects merge by key; an object with another `type` replaces the old one; arrays of objects merge by identity (`id`, or a key ending in `Id` or `Key`: `sdkId`, `apiKey`, `clientKey`), new ones added; other values replace. Running sessions and timers keep going. The whole result is validated; an invalid one changes nothing. `POST /reset` or `DELETE` drops the overrides.',
+      body: {
+        contentType: 'application/json',
+        description:
+          'Part of a scenario (JSON or YAML), e.g. `{"yoti": {"apps": [{"sdkId": "…", "scenarios": [{"id": "…", "outcome": {"type": "fail"}}]}]}}`',
+      },
+      responses: {
+        200: { description: '`{status: "merged", overrides, scenario}`' },
+        400: error('The merged scenario is invalid: file, path and reason'),
+      },
+    },
+    {
+      method: 'delete',
+      path: '/scenario/overrides',
+      tag: 'scenario',
+      summary: 'Drop every override; sessions keep going',
+      responses: { 200: { description: '`{status: "cleared", overrides: [], scenario}`' } },
+    },
+    {
+      method: 'get',
       path: '/faults',
       tag: 'scenario',
       summary: "The scenario's faults and how often each has fired",
@@ -178,7 +216,7 @@ function operations(runtime: Runtime): ApiOperation[] {
       method: 'post',
       path: '/reset',
       tag: 'scenario',
-      summary: 'Back to the loaded scenario: no sessions, no timers, an empty journal',
+      summary: 'Back to the loaded scenario: no overrides, sessions or timers, an empty journal',
       responses: { 200: { description: '`{status: "reset", scenario}`' } },
     },
     {

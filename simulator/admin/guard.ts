@@ -55,7 +55,7 @@ function bodyTypeRefusal(c: Context): { status: 415; message: string } | undefin
   const type = c.req.header('content-type');
   const length = c.req.header('content-length');
   const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
-  const scenario = c.req.path.endsWith('/scenario');
+  const scenario = /\/scenario(\/overrides)?$/.test(c.req.path);
   if (!hasBody && (type === undefined || !FORM_TYPES.test(type))) return undefined;
   if (type !== undefined && (JSON_TYPE.test(type) || (scenario && YAML_TYPE.test(type)))) return undefined;
   return {

@@ -1,6 +1,7 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Runtime } from '../runtime.js';
+import { adminError } from './errors.js';
 
 const count = (what: string) =>
   z.string().regex(/^\d+$/, 'a whole number').transform(Number).optional().describe(what);
@@ -23,17 +24,27 @@ export const journalQuery = z.object({
 export function journalRoutes(runtime: Runtime): Hono {
   const app = new Hono();
   app.get('/', (c) => {
-    const filter = journalQuery.safeParse(c.req.query());
-    if (!filter.success) {
-      const issue = filter.error.issues[0];
-      return c.json({ error: `query parameter ${issue.path.join('.')}: ${issue.message}` }, 400);
-    }
-    const requests = runtime.journal.query(filter.data);
+    const filter = parseFilter(c);
+    if (filter instanceof Response) return filter;
+    const requests = runtime.journal.query(filter);
     return c.json({ total: runtime.journal.size, count: requests.length, requests });
+  });
+  // WireMock's /__admin/requests/count: how many journaled entries match, without reading them.
+  app.get('/count', (c) => {
+    const filter = parseFilter(c);
+    if (filter instanceof Response) return filter;
+    return c.json({ count: runtime.journal.count(filter), total: runtime.journal.size });
   });
   app.delete('/', (c) => {
     runtime.journal.clear();
     return c.body(null, 204);
   });
   return app;
+}
+
+function parseFilter(c: Context) {
+  const filter = journalQuery.safeParse(c.req.query());
+  if (filter.success) return filter.data;
+  const issue = filter.error.issues[0];
+  return adminError(c, 400, `query parameter ${issue.path.join('.')}: ${issue.message}`);
 }

@@ -108,16 +108,17 @@ export class Journal {
     const limit = filter.limit ?? 500;
     for (let i = this.#count - 1; i >= 0 && out.length < limit; i--) {
       const e = this.#entries[(this.#start + i) % this.capacity] as StoredEntry;
-      if (filter.provider && e.provider !== filter.provider) continue;
-      if (filter.kind && e.kind !== filter.kind) continue;
-      if (filter.method && e.method !== filter.method.toUpperCase()) continue;
-      if (filter.status !== undefined && e.status !== filter.status) continue;
-      if (filter.sessionId && e.sessionId !== filter.sessionId) continue;
-      if (filter.since !== undefined && e.id <= filter.since) continue;
-      if (filter.path && !e.path.includes(filter.path)) continue;
-      out.push(materialize(e, this.bodyLimit));
+      if (matches(e, filter)) out.push(materialize(e, this.bodyLimit));
     }
     return out;
+  }
+
+  /** How many entries the journal holds that match `filter` (its `limit` aside), like WireMock's count. */
+  count(filter: JournalFilter = {}): number {
+    let n = 0;
+    for (let i = 0; i < this.#count; i++)
+      if (matches(this.#entries[(this.#start + i) % this.capacity] as StoredEntry, filter)) n++;
+    return n;
   }
 
   /** Calls `listener` for each new entry (the console's live view); returns an unsubscribe. */
@@ -135,6 +136,16 @@ export class Journal {
   get size(): number {
     return this.#count;
   }
+}
+
+function matches(e: StoredEntry, filter: JournalFilter): boolean {
+  if (filter.provider && e.provider !== filter.provider) return false;
+  if (filter.kind && e.kind !== filter.kind) return false;
+  if (filter.method && e.method !== filter.method.toUpperCase()) return false;
+  if (filter.status !== undefined && e.status !== filter.status) return false;
+  if (filter.sessionId && e.sessionId !== filter.sessionId) return false;
+  if (filter.since !== undefined && e.id <= filter.since) return false;
+  return !filter.path || e.path.includes(filter.path);
 }
 
 /** Resolves an entry's lazy fields (clipping a lazy body), once; later reads get the same object. */

@@ -33,6 +33,8 @@ export const MAX_SCENARIO_BYTES = 1024 * 1024;
 
 export interface LoadedScenario<T> {
   scenario: T;
+  /** The document as written, before defaults: what per-test overrides are merged over. */
+  input: unknown;
   /** Where the file came from; relative paths inside a scenario resolve against its folder. */
   source: string;
   baseDir: string;
@@ -172,5 +174,10 @@ export async function loadScenarioFile<S extends z.ZodType>(
     throw new ScenarioError(file, '', `cannot read file: ${(error as NodeJS.ErrnoException).code ?? error}`);
   }
   const data = await parseScenarioText(text, file);
-  return { scenario: validateScenario(data, schema, file), source: file, baseDir: dirname(resolve(file)) };
+  return {
+    scenario: validateScenario(data, schema, file),
+    input: data ?? {},
+    source: file,
+    baseDir: dirname(resolve(file)),
+  };
 }

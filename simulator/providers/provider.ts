@@ -125,5 +125,10 @@ export interface ProviderInstance {
   consoleApp?: Hono;
   /** After a scenario (re)load or a reset: drop timers and caches tied to the old one. */
   onScenarioLoaded?(): Promise<void>;
+  /**
+   * After an override changed the scenario under running sessions (sim.use): refresh what is
+   * derived from it (keys of new apps), keep every session and timer.
+   */
+  onScenarioChanged?(): Promise<void>;
   close?(): void;
 }

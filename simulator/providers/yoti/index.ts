@@ -78,6 +78,7 @@ export const yotiProvider = defineProvider({
         idv.sessions.clearAppResponseConfigs();
         await apps.reload();
       },
+      onScenarioChanged: () => apps.reload(),
     };
   },
 });
