@@ -156,8 +156,27 @@ const workerProblem = (e: WorkerError) =>
 export function validateScenario<S extends z.ZodType>(data: unknown, schema: S, source: string): z.output<S> {
   const result = schema.safeParse(data ?? {});
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
+  const issue = reportedIssue(result.error.issues[0]);
   throw new ScenarioError(source, formatPath(issue.path), issue.message);
+}
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * The issue to report. Where no branch of a union matched, the branch that got furthest: the one
+ * whose first issue lies deepest (a miss of the discriminator itself counts for less), so the
+ * message names the field that is wrong rather than "Invalid input".
+ */
+function reportedIssue(
+  issue: Issue,
+  prefix: PropertyKey[] = [],
+): { path: PropertyKey[]; message: string; score: number } {
+  const path = [...prefix, ...issue.path];
+  const branches = issue.code === 'invalid_union' ? issue.errors.filter((b) => b.length > 0) : [];
+  const candidates = branches.map((branch) => reportedIssue(branch[0], path));
+  const discriminatorMiss = issue.code === 'invalid_union' && branches.length === 0;
+  const own = { path, message: issue.message, score: path.length - (discriminatorMiss ? 0.5 : 0) };
+  return candidates.reduce((best, c) => (c.score > best.score ? c : best), candidates[0] ?? own);
 }
 
 export async function loadScenarioFile<S extends z.ZodType>(

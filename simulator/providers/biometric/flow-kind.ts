@@ -6,20 +6,37 @@ import {
   type FlowSessionData,
   flowStates,
   pendingChoice,
+  verdictOf,
 } from './progress.js';
-import { failureTypeSchema, type TechnologyCode, technologyCodeSchema } from './schema.js';
+import {
+  failureTypeSchema,
+  type TechnologyCode,
+  type TechnologyOutcome,
+  technologyCodeSchema,
+} from './schema.js';
 import type { FlowSessions } from './sessions.js';
 
 const technologyParam = technologyCodeSchema
   .optional()
   .describe('the current technology; checked when given');
 
+/** A technology's scenario outcome as the engine schedules it: which technology it ends. */
+export type ScheduledOutcome = TechnologyOutcome & { technology: TechnologyCode };
+
+const when = (o: ScheduledOutcome) =>
+  o.afterMs === undefined ? 'when the user completes it' : `${o.afterMs / 1000} s after it starts`;
+
 /**
  * The Biometric.kz flow session kind. Technologies end by the tester's page, the scenario's
- * per-technology outcome (applied when the page submits) or the actions below; the engine runs
- * the lifetime and refuses actions once the session has ended.
+ * per-technology outcome (applied when the page submits, or by itself `afterMs` after the
+ * technology starts) or the actions below; the engine runs the lifetime and the timed outcomes,
+ * and refuses actions once the session has ended.
  */
-export function flowKind(sessions: FlowSessions): SessionKindDefinition<FlowSessionData> {
+export function flowKind(sessions: FlowSessions): SessionKindDefinition<FlowSessionData, ScheduledOutcome> {
+  /** A timed outcome: the simulated user completes the technology and goes on to the next. */
+  const decide = async (id: string, o: ScheduledOutcome) => {
+    if (await sessions.complete(id, o.technology, verdictOf(o, 'scenario'))) await sessions.startCurrent(id);
+  };
   /** An action on the current technology; refuses a pending choice and a stale `technology`. */
   const onCurrent = <P extends z.ZodObject<{ technology: typeof technologyParam }>>(
     description: string,
@@ -41,6 +58,13 @@ export function flowKind(sessions: FlowSessions): SessionKindDefinition<FlowSess
   return {
     kind: FLOW_SESSION_KIND,
     ...flowStates,
+    outcomes: {
+      pass: { explain: (o) => `${o.technology} passes ${when(o)}`, run: (s, o) => decide(s.id, o) },
+      fail: {
+        explain: (o) => `${o.technology} fails (${o.reason}) ${when(o)}; the flow ends`,
+        run: (s, o) => decide(s.id, o),
+      },
+    },
     steps: {
       lifetime: {
         explain: () => 'the session lifetime runs out: EXPIRED with a TIMEOUT failure',

@@ -1,7 +1,7 @@
 import type { EndTone } from '../../engine/session-kinds.js';
 import type { SessionRecord } from '../../engine/store.js';
 import type { SessionMetadata } from './metadata.js';
-import type { FailureType, Flow, TechnologyCode } from './schema.js';
+import type { FailureType, Flow, TechnologyCode, TechnologyOutcome } from './schema.js';
 import type { Subject } from './subject.js';
 
 /**
@@ -58,6 +58,12 @@ export interface FlowSessionData {
 }
 
 export type FlowSession = SessionRecord<FlowSessionData>;
+
+/** A scenario outcome as the verdict it gives. */
+export const verdictOf = (outcome: TechnologyOutcome, decidedBy: Verdict['decidedBy']): Verdict =>
+  outcome.type === 'fail'
+    ? { result: 'fail', reason: outcome.reason, message: outcome.message, decidedBy }
+    : { result: 'pass', decidedBy };
 
 export interface Verdict {
   result: 'pass' | 'fail';

@@ -18,19 +18,45 @@ export const FAILURE_TYPES = [
 export const failureTypeSchema = z.enum(FAILURE_TYPES);
 export type FailureType = z.output<typeof failureTypeSchema>;
 
-export const technologyOutcomeSchema = z
-  .object({
-    result: z.enum(['pass', 'fail']).default('pass'),
-    reason: failureTypeSchema.default('CALC_RESULT').describe('failure reason type when result is fail'),
-    message: z
-      .string()
-      .optional()
-      .describe(
-        "the failure reason's detail; the guide's default for the type when absent (null for NO_CAM, TIMEOUT…)",
-      ),
-  })
+const failureFields = {
+  reason: failureTypeSchema.default('CALC_RESULT').describe('failure reason type'),
+  message: z
+    .string()
+    .optional()
+    .describe(
+      "the failure reason's detail; the guide's default for the type when absent (null for NO_CAM, TIMEOUT…)",
+    ),
+};
+
+const afterMs = z
+  .number()
+  .int()
+  .nonnegative()
+  .optional()
+  .describe(
+    'on the simulator clock: the technology ends this long after it starts, without the user; absent: when the user completes it on the flow page',
+  );
+
+/** Tagged like every provider's outcome steps: `type` names the flow kind's step (flow-kind.ts). */
+const taggedOutcomeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('pass'), afterMs }).strict(),
+  z.object({ type: z.literal('fail'), ...failureFields, afterMs }).strict(),
+]);
+
+/** The first spelling, still read: `{result: pass | fail, reason?, message?}`, `{}` a pass. */
+const resultOutcomeSchema = z
+  .object({ result: z.enum(['pass', 'fail']).default('pass'), ...failureFields })
   .strict()
-  .describe('what happens when the user completes this technology, unless the tester chooses otherwise');
+  .transform(
+    ({ result, reason, message }): z.output<typeof taggedOutcomeSchema> =>
+      result === 'pass' ? { type: 'pass' } : { type: 'fail', reason, message },
+  );
+
+export const technologyOutcomeSchema = z
+  .union([taggedOutcomeSchema, resultOutcomeSchema])
+  .describe(
+    'what happens to this technology, unless the tester chooses otherwise: {type: pass} or {type: fail, reason, message}; with afterMs it ends by itself',
+  );
 
 export const webhookReceiverSchema = z
   .object({

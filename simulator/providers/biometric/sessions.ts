@@ -1,6 +1,6 @@
 import type { KindRunner } from '../../engine/session-kinds.js';
 import { recordEvent } from '../../engine/store.js';
-import { flowKind } from './flow-kind.js';
+import { flowKind, type ScheduledOutcome } from './flow-kind.js';
 import type { SessionMetadata } from './metadata.js';
 import {
   currentTechnology,
@@ -21,8 +21,8 @@ type Change = (s: FlowSession) => FlowSession | undefined;
 
 /** Flow sessions in the shared store; every change is one atomic update plus its webhooks. */
 export class FlowSessions {
-  /** The flow session kind on the engine: each session's 'lifetime' timer. */
-  readonly kind: KindRunner<FlowSessionData, never>;
+  /** The flow session kind on the engine: each session's 'lifetime' timer and timed 'outcome'. */
+  readonly kind: KindRunner<FlowSessionData, ScheduledOutcome>;
 
   #notifier: TechnologyNotifier;
 
@@ -102,7 +102,12 @@ export class FlowSessions {
         },
       };
     });
-    if (session && started) this.#notifier.notify(session, 'technology.start', started, true);
+    if (session && started) {
+      this.#notifier.notify(session, 'technology.start', started, true);
+      const planned = session.data.outcomes[started];
+      if (planned?.afterMs !== undefined)
+        await this.kind.outcome(id, this.ctx.clock.now(), { ...planned, technology: started });
+    }
     return session;
   }
 
@@ -178,7 +183,8 @@ export class FlowSessions {
     if (!changed || !session) return false;
     const progress = session.data.progress[code];
     this.#notifier.notify(session, 'technology.end', code, progress?.status === 'passed');
-    if (hasEnded(session)) await this.kind.cancel(id);
+    // Whoever ended the technology, its timed outcome (if any) has nothing left to do.
+    await this.kind.cancel(id, ...(hasEnded(session) ? [] : ['outcome']));
     return true;
   }
 

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { SimEnv } from '../../provider.js';
 import { IIN_PATTERN, PHONE_PATTERN } from '../metadata.js';
-import { currentTechnology, type FlowSession, hasEnded, type Verdict } from '../progress.js';
+import { currentTechnology, type FlowSession, hasEnded, type Verdict, verdictOf } from '../progress.js';
 import { failureTypeSchema, type TechnologyCode, technologyCodeSchema } from '../schema.js';
 import type { FlowSessions } from '../sessions.js';
 import { finishedPage, rememberFinish } from './finished-page.js';
@@ -130,9 +130,7 @@ function decide(
     if ((field('otp') ?? '').trim() !== session.data.otpCode) return 'wrong-otp';
   }
   const planned = session.data.outcomes[code];
-  return planned?.result === 'fail'
-    ? { result: 'fail', reason: planned.reason, message: planned.message, decidedBy: 'scenario' }
-    : { result: 'pass', decidedBy: 'scenario' };
+  return planned ? verdictOf(planned, 'scenario') : { result: 'pass', decidedBy: 'scenario' };
 }
 
 /** The socket's address (IPv4-mapped IPv6 unwrapped); undefined outside a Node server. */

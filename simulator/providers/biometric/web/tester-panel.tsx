@@ -12,7 +12,7 @@ export function TesterPanel(props: {
 }) {
   const { session, code, locale, Form } = props;
   const planned = session.data.outcomes[code];
-  const outcome = planned?.result === 'fail' ? `${t(locale, 'fail')} (${planned.reason})` : t(locale, 'pass');
+  const outcome = planned?.type === 'fail' ? `${t(locale, 'fail')} (${planned.reason})` : t(locale, 'pass');
   return (
     <details data-tester>
       <summary>{t(locale, 'tester')}</summary>
