@@ -5,11 +5,12 @@ import type { z } from 'zod';
 import { AdminAuth } from './admin/auth.js';
 import { ScenarioFolders } from './admin/scenario-files.js';
 import { AllowedHosts } from './engine/allowed-hosts.js';
-import { Clock, type ClockMode } from './engine/clock.js';
+import { Clock, type ClockMode, ClockModeError } from './engine/clock.js';
 import { createFaker } from './engine/fake.js';
 import { FaultInjector } from './engine/faults.js';
-import { Journal } from './engine/journal.js';
+import { Journal, type JournalEntry, type JournalFilter } from './engine/journal.js';
 import { createRandom, type RandomSource } from './engine/random.js';
+import { type ReplicaHost, Replicas, type SharedScenario } from './engine/redis/replicas.js';
 import { type LoadedScenario, loadScenarioFile, validateScenario } from './engine/scenario-loader.js';
 import { mergeScenario } from './engine/scenario-merge.js';
 import { SessionKinds } from './engine/session-kinds.js';
@@ -35,8 +36,11 @@ export interface SimulatorOptions {
   seed?: number;
   /** Where generated keys are kept between runs. Defaults to .kyc-sim/ in the working directory. */
   stateDir?: string;
-  /** Session store; in memory when absent. */
-  store?: SessionStore;
+  /**
+   * Session store: in memory when absent, or `redis://HOST:PORT[/DB]` to run as one of several
+   * replicas sharing sessions, timers, clock, journal and scenario (docs/scale-out.md).
+   */
+  store?: SessionStore | string;
   logLevel?: pino.Level | 'silent';
   /**
    * Serve HTTPS and WSS with a certificate from a local CA kept in `<stateDir>/tls/` (made on
@@ -80,6 +84,8 @@ export interface RunningProvider {
 
 type ScenarioSchema = z.ZodType<AnyScenario>;
 
+const DEFAULT_JOURNAL_CAPACITY = 5_000;
+
 /** The simulator's state apart from HTTP: engine, loaded scenario and running providers. */
 export class Runtime {
   readonly clock: Clock;
@@ -106,14 +112,19 @@ export class Runtime {
   #baseUrl = '';
   #scenarioFolders!: ScenarioFolders;
 
-  private constructor(private readonly options: SimulatorOptions) {
+  private constructor(
+    private readonly options: SimulatorOptions,
+    /** The other replicas, when the store is a Redis shared with them. */
+    readonly replicas?: Replicas,
+  ) {
     this.clock = new Clock(options.clock ?? 'real');
     this.journal = new Journal(() => this.clock.now(), options.journalCapacity, options.journalBodyLimit);
     // A name the HTTPS certificate is made for is one clients reach kyc-sim by.
     const hostNames = [...(options.allowedHosts ?? []), ...(options.https ? (options.httpsHosts ?? []) : [])];
     this.allowedHosts = new AllowedHosts(options.host ?? '127.0.0.1', hostNames);
     this.adminAuth = new AdminAuth(options.adminToken);
-    this.store = options.store ?? new MemorySessionStore();
+    this.store =
+      replicas?.store ?? (typeof options.store === 'object' ? options.store : new MemorySessionStore());
     this.log = pino({ name: 'kyc-sim', level: options.logLevel ?? 'info' });
     this.webhooks = new WebhookSender(this.clock, this.journal, this.log);
     this.kinds = new SessionKinds(this.clock, this.store, this.log);
@@ -146,12 +157,26 @@ export class Runtime {
   }
 
   static async create(options: SimulatorOptions): Promise<Runtime> {
-    const runtime = new Runtime(options);
-    const loaded = await runtime.load(options.scenario);
-    const ownFolder = typeof options.scenario === 'string' ? [loaded.baseDir] : [];
-    runtime.#scenarioFolders = new ScenarioFolders([scenariosDir, ...(options.scenarioDirs ?? ownFolder)]);
-    await runtime.apply(loaded);
-    return runtime;
+    const replicas =
+      typeof options.store === 'string'
+        ? await Replicas.open(options.store, options.journalCapacity ?? DEFAULT_JOURNAL_CAPACITY)
+        : undefined;
+    try {
+      const runtime = new Runtime(options, replicas);
+      const loaded = await runtime.load(options.scenario);
+      const ownFolder = typeof options.scenario === 'string' ? [loaded.baseDir] : [];
+      runtime.#scenarioFolders = new ScenarioFolders([scenariosDir, ...(options.scenarioDirs ?? ownFolder)]);
+      if (!replicas) {
+        await runtime.apply(loaded);
+        return runtime;
+      }
+      replicas.journal.attach(runtime.journal);
+      await runtime.#follow(await replicas.join(runtime.#replicaHost(), loaded));
+      return runtime;
+    } catch (error) {
+      replicas?.close();
+      throw error;
+    }
   }
 
   /** Where `PUT /__admin/scenario?file=` may read. */
@@ -187,24 +212,102 @@ export class Runtime {
     this.#baseUrl = url;
   }
 
-  /** Makes `loaded` the current scenario, without overrides: sessions, timers and fault counters start afresh. */
-  async apply(loaded: LoadedScenario<AnyScenario>): Promise<void> {
+  /**
+   * Makes `loaded` the current scenario, without overrides: sessions, timers and fault counters
+   * start afresh, on every replica when there are several.
+   */
+  async apply(loaded: LoadedScenario<AnyScenario>, reason: 'load' | 'reset' = 'load'): Promise<void> {
     this.clock.clear();
     this.kinds.clear();
     await this.store.clear();
+    await this.#take(loaded);
+    await this.replicas?.loaded(loaded, reason === 'reset');
+  }
+
+  /** Back to the state right after start: the loaded scenario without overrides, no sessions, an empty journal. */
+  async reset(): Promise<void> {
+    await this.clearJournal();
+    await this.apply(this.#base, 'reset');
+  }
+
+  /** The scenario's engine state and providers' caches, in this process only (the store is left). */
+  async #take(loaded: LoadedScenario<AnyScenario>): Promise<void> {
+    this.clock.clear();
+    this.kinds.clear();
     this.#base = loaded;
     this.#loaded = loaded;
     this.#overrides = [];
-    this.#random = createRandom(this.seed);
+    // Replicas seeded alike would mint the same ids: each takes its own stream of the seed.
+    const seed = this.seed === undefined ? undefined : this.seed + (this.replicas?.index ?? 0) * 0x9e3779b9;
+    this.#random = createRandom(seed);
     this.#faker = undefined;
     this.faults.load(loaded.scenario.faults);
     for (const { instance } of this.providers) await instance.onScenarioLoaded?.();
   }
 
-  /** Back to the state right after start: the loaded scenario without overrides, no sessions, an empty journal. */
-  async reset(): Promise<void> {
+  /** Takes the replicas' scenario (revalidated against this replica's providers) and its overrides. */
+  async #follow(shared: SharedScenario): Promise<void> {
+    const { input, source } = shared.loaded;
+    const scenario = validateScenario(input, this.scenarioSchema, source) as AnyScenario;
+    await this.#take({ ...shared.loaded, scenario });
+    if (shared.overrides.length > 0) await this.#useOverrides(shared.overrides, false);
+  }
+
+  #replicaHost(): ReplicaHost {
+    return {
+      clock: this.clock,
+      log: this.log,
+      runDue: (now, before) => this.kinds.runDue(now, before),
+      follow: async (shared, change) => {
+        if (change === 'reset') this.journal.clear();
+        if (change === 'overrides') await this.#useOverrides(shared.overrides, false);
+        else await this.#follow(shared);
+      },
+    };
+  }
+
+  /** Moves the manual clock (every replica's), running what falls due; answers once that has settled. */
+  async advanceClock(ms: number): Promise<void> {
+    if (this.replicas) return this.replicas.advance(ms);
+    if (this.clock.mode !== 'manual') throw new ClockModeError('advance needs the manual clock');
+    this.clock.advance(ms);
+    // Timers may start async work (store updates, websocket sends); let it settle before answering.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  async setClockMode(mode: ClockMode): Promise<void> {
+    if (this.replicas) await this.replicas.setMode(mode);
+    else this.clock.setMode(mode);
+  }
+
+  /** Journal entries newest first, every replica's when there are several, with the journal's size. */
+  async requests(filter: JournalFilter = {}): Promise<{ total: number; requests: JournalEntry[] }> {
+    if (!this.replicas) return { total: this.journal.size, requests: this.journal.query(filter) };
+    const [total, requests] = await Promise.all([
+      this.replicas.journal.size(),
+      this.replicas.journal.query(filter),
+    ]);
+    return { total, requests };
+  }
+
+  /** How many journal entries match (every replica's when there are several), with the journal's size. */
+  async countRequests(filter: JournalFilter = {}): Promise<{ count: number; total: number }> {
+    if (!this.replicas) return { count: this.journal.count(filter), total: this.journal.size };
+    const [total, count] = await Promise.all([
+      this.replicas.journal.size(),
+      this.replicas.journal.count(filter),
+    ]);
+    return { count, total };
+  }
+
+  /** Calls `listener` with each new journal entry (every replica's); returns an unsubscribe. */
+  onJournalEntry(listener: (entry: JournalEntry) => void): () => void {
+    return (this.replicas?.journal ?? this.journal).onEntry(listener);
+  }
+
+  async clearJournal(): Promise<void> {
     this.journal.clear();
-    await this.apply(this.#base);
+    await this.replicas?.journal.clear();
   }
 
   /** The partial scenarios merged over the loaded one, oldest first. */
@@ -226,7 +329,8 @@ export class Runtime {
     await this.#useOverrides([]);
   }
 
-  async #useOverrides(overrides: unknown[]): Promise<void> {
+  /** Puts `overrides` in force here, and on every replica unless they came from one (`announce` false). */
+  async #useOverrides(overrides: unknown[], announce = true): Promise<void> {
     const input = overrides.reduce(mergeScenario, this.#base.input);
     const source = overrides.length
       ? `${this.#base.source} + ${overrides.length} override(s)`
@@ -238,6 +342,7 @@ export class Runtime {
     // Fault counters start afresh only when the faults themselves change.
     if (JSON.stringify(scenario.faults) !== faultsBefore) this.faults.load(scenario.faults);
     for (const { instance } of this.providers) await instance.onScenarioChanged?.();
+    if (announce) await this.replicas?.overridden(overrides);
   }
 
   providerOf(path: string): RunningProvider | undefined {
@@ -251,5 +356,6 @@ export class Runtime {
     this.webhooks.close();
     this.kinds.clear();
     this.clock.dispose();
+    this.replicas?.close();
   }
 }

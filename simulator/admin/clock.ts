@@ -20,7 +20,7 @@ export function clockRoutes(runtime: Runtime): Hono {
     if (!body.ok) return body.response;
     const parsed = modeBody.safeParse(body.value);
     if (!parsed.success) return adminError(c, 400, 'expected {"mode": "real"|"manual"}');
-    runtime.clock.setMode(parsed.data.mode);
+    await runtime.setClockMode(parsed.data.mode);
     return c.json(runtime.clock.snapshot());
   });
 
@@ -34,9 +34,7 @@ export function clockRoutes(runtime: Runtime): Hono {
         hint: 'PUT /__admin/clock {"mode":"manual"}',
       });
     }
-    runtime.clock.advance(parsed.data.ms);
-    // Timers may start async work (store updates, websocket sends); let it settle before answering.
-    await new Promise((resolve) => setImmediate(resolve));
+    await runtime.advanceClock(parsed.data.ms);
     return c.json(runtime.clock.snapshot());
   });
   return app;

@@ -45,7 +45,7 @@ export function eventRoutes(runtime: Runtime): Hono {
           await send('clock', clock);
         }
       };
-      const stopJournal = runtime.journal.onEntry(({ id, kind, provider, sessionId }) => {
+      const stopJournal = runtime.onJournalEntry(({ id, kind, provider, sessionId }) => {
         void send('journal', { id, kind, provider, sessionId });
         void check();
       });

@@ -23,20 +23,20 @@ export const journalQuery = z.object({
 
 export function journalRoutes(runtime: Runtime): Hono {
   const app = new Hono();
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const filter = parseFilter(c);
     if (filter instanceof Response) return filter;
-    const requests = runtime.journal.query(filter);
-    return c.json({ total: runtime.journal.size, count: requests.length, requests });
+    const { total, requests } = await runtime.requests(filter);
+    return c.json({ total, count: requests.length, requests });
   });
   // WireMock's /__admin/requests/count: how many journaled entries match, without reading them.
-  app.get('/count', (c) => {
+  app.get('/count', async (c) => {
     const filter = parseFilter(c);
     if (filter instanceof Response) return filter;
-    return c.json({ count: runtime.journal.count(filter), total: runtime.journal.size });
+    return c.json(await runtime.countRequests(filter));
   });
-  app.delete('/', (c) => {
-    runtime.journal.clear();
+  app.delete('/', async (c) => {
+    await runtime.clearJournal();
     return c.body(null, 204);
   });
   return app;

@@ -24,7 +24,7 @@ export function sessionRoutes(runtime: Runtime): Hono {
 
   app.get('/:id', async (c) => {
     const session = await sessionOr404(runtime, c.req.param('id'));
-    const traffic = runtime.journal.query({ sessionId: session.id, limit: 1000 }).reverse();
+    const traffic = (await runtime.requests({ sessionId: session.id, limit: 1000 })).requests.reverse();
     // What the engine will do next, each timer with the sentence its step gives for itself.
     const pending = (await runtime.kinds.pending(session.id)).map(({ slot, dueAt, explanation }) => ({
       slot,

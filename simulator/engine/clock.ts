@@ -114,6 +114,25 @@ export class Clock {
     this.#arm();
   }
 
+  /**
+   * Takes the mode and time of a clock shared with other replicas: manual time only moves forward
+   * (firing what falls due on the way), real time takes the shared offset from the wall clock.
+   */
+  follow(shared: { mode: ClockMode; now: number; offset: number }): void {
+    if (shared.mode === 'real') {
+      this.#mode = 'real';
+      this.#offset = shared.offset;
+    } else {
+      if (this.#mode !== 'manual') {
+        this.#manualNow = this.now();
+        this.#mode = 'manual';
+      }
+      if (shared.now > this.#manualNow) this.advance(shared.now - this.#manualNow);
+      else this.#manualNow = shared.now;
+    }
+    this.#arm();
+  }
+
   snapshot(): ClockSnapshot {
     const now = this.now();
     return {

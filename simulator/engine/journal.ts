@@ -138,7 +138,11 @@ export class Journal {
   }
 }
 
-function matches(e: StoredEntry, filter: JournalFilter): boolean {
+/** Whether the entry passes `filter` (its `limit` aside); shared by the replicas' journal. */
+export function matches(
+  e: Pick<JournalEntry, 'id' | 'provider' | 'kind' | 'method' | 'status' | 'sessionId' | 'path'>,
+  filter: JournalFilter,
+): boolean {
   if (filter.provider && e.provider !== filter.provider) return false;
   if (filter.kind && e.kind !== filter.kind) return false;
   if (filter.method && e.method !== filter.method.toUpperCase()) return false;

@@ -183,10 +183,33 @@ export class SessionKinds {
     this.#wakeups.delete(id);
   }
 
+  /**
+   * Claims and runs every timer due at `now`, earliest first, whichever replica scheduled it: how
+   * replicas sharing a store pick up the timers of one that stopped, and how an advance of a shared
+   * manual clock runs what fell due. `before` is called with each timer first (to move a clock).
+   */
+  async runDue(now: number, before?: (timer: TimerRecord) => void): Promise<number> {
+    let ran = 0;
+    for (;;) {
+      const due = await this.store.claimDueTimers(now);
+      if (due.length === 0) return ran;
+      for (const timer of due) {
+        this.#disarm(timer.id);
+        before?.(timer);
+        await this.#run(timer);
+        ran++;
+      }
+    }
+  }
+
   async #fire(id: string): Promise<void> {
     this.#wakeups.delete(id);
     const timer = await this.store.claimTimer(id, this.clock.now());
     if (!timer) return; // cancelled, rescheduled later, or claimed by another replica
+    await this.#run(timer);
+  }
+
+  async #run(timer: TimerRecord): Promise<void> {
     const session = await this.store.get(timer.sessionId);
     const step = this.#handlerOf(timer);
     if (!session || !step?.run) return;

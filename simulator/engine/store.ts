@@ -98,6 +98,14 @@ export interface SessionStore {
    */
   onEvicted?(listener: (sessionId: string, timers: TimerRecord[]) => void): Unsubscribe;
   clear(): Promise<void>;
+  /**
+   * Networked stores only (several replicas share them); in memory, callers keep their own caches.
+   * Records `key` until `expiresAt` on the simulator clock: false when it is recorded and not
+   * expired at `now` (a nonce seen by another replica).
+   */
+  useOnce?(key: string, now: number, expiresAt: number): Promise<boolean>;
+  /** Networked stores only: the value kept under `key`, `value` when there was none (first writer wins). */
+  keep?(key: string, value: string): Promise<string>;
 }
 
 /**
@@ -107,7 +115,7 @@ export interface SessionStore {
 export class MemorySessionStore implements SessionStore {
   #sessions = new Map<string, SessionRecord>();
   #links = new Map<string, string>();
-  #listeners = new Map<string, Set<(message: unknown) => void>>();
+  #listeners = new ChannelListeners();
   #timers = new Map<string, TimerRecord>();
   /** Timer ids by session, so a session's timers are found without scanning them all. */
   #timersOf = new Map<string, Set<string>>();
@@ -208,20 +216,11 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async publish(channel: string, message: unknown) {
-    for (const listener of [...(this.#listeners.get(channel) ?? [])]) listener(message);
+    this.#listeners.deliver(channel, message);
   }
 
   subscribe(channel: string, listener: (message: unknown) => void): Unsubscribe {
-    let set = this.#listeners.get(channel);
-    if (!set) {
-      set = new Set();
-      this.#listeners.set(channel, set);
-    }
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.#listeners.delete(channel);
-    };
+    return this.#listeners.add(channel, listener);
   }
 
   onEvicted(listener: (sessionId: string, timers: TimerRecord[]) => void): Unsubscribe {
@@ -234,6 +233,32 @@ export class MemorySessionStore implements SessionStore {
     this.#links.clear();
     this.#timers.clear();
     this.#timersOf.clear();
+  }
+}
+
+/** A store's subscribers by channel, for the messages that reach this process. */
+export class ChannelListeners {
+  #byChannel = new Map<string, Set<(message: unknown) => void>>();
+
+  add(channel: string, listener: (message: unknown) => void): Unsubscribe {
+    let set = this.#byChannel.get(channel);
+    if (!set) {
+      set = new Set();
+      this.#byChannel.set(channel, set);
+    }
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.#byChannel.delete(channel);
+    };
+  }
+
+  has(channel: string): boolean {
+    return this.#byChannel.has(channel);
+  }
+
+  deliver(channel: string, message: unknown): void {
+    for (const listener of [...(this.#byChannel.get(channel) ?? [])]) listener(message);
   }
 }
 

@@ -32,7 +32,7 @@ export class YotiAppRegistry {
   #keys = new Map<string, { spec: string; key: Promise<AppKey> }>();
 
   constructor(readonly ctx: YotiContext) {
-    this.nonces = new NonceCache(ctx.clock);
+    this.nonces = new NonceCache(ctx.clock, ctx.store);
   }
 
   list(): YotiApp[] {
@@ -73,7 +73,10 @@ export class YotiAppRegistry {
     if (app.publicKey) return this.#registered(app, app.publicKey);
     if (app.generateKey) return this.#kept(app);
     const pair = await generateYotiKeyPair();
-    return fromPrivatePem(pair.privateKeyPem, 'ephemeral');
+    // Replicas sharing a store share the app's key: the first one made is the one every replica uses.
+    const kept =
+      (await this.ctx.store.keep?.(`yoti.app-key:${app.sdkId}`, pair.privateKeyPem)) ?? pair.privateKeyPem;
+    return fromPrivatePem(kept, 'ephemeral');
   }
 
   async #registered(app: YotiApp, value: string): Promise<AppKey> {

@@ -124,7 +124,7 @@ export function verifySignedRequest(options: SignedRequestOptions): MiddlewareHa
         );
       }
     }
-    if (!apps.nonces.use(sdkId, nonce, nonceMemoryMs)) {
+    if (!(await apps.nonces.use(sdkId, nonce, nonceMemoryMs))) {
       return deny(
         c,
         401,
