@@ -81,6 +81,12 @@ program
     (value: string, previous: string[]) => [...previous, value],
     [] as string[],
   )
+  .addOption(
+    new Option(
+      '--store <url>',
+      'where sessions live: memory, or redis://HOST:PORT[/DB] shared by several replicas (docs/scale-out.md)',
+    ).env('KYC_SIM_STORE'),
+  )
   // For the CommonJS wrapper (cjs/index.cjs): the parent holds our stdin; when it dies, we go too.
   .addOption(new Option('--exit-with-stdin', 'exit when standard input closes').hideHelp())
   .action(async (opts) => {
@@ -102,6 +108,7 @@ program
         https: opts.https || opts.httpsHost.length > 0,
         httpsHosts: opts.httpsHost,
         verbose: opts.verbose,
+        store: opts.store && opts.store !== 'memory' ? opts.store : undefined,
       });
     } catch (error) {
       fail(error);
@@ -109,7 +116,8 @@ program
     const { scenario, source } = sim.runtime.scenario;
     const lines = [
       `kyc-sim listening on ${sim.url}`,
-      `scenario: ${scenario.name} (${source})${sim.runtime.seed !== undefined ? `, seed ${sim.runtime.seed}` : ''}, clock: ${opts.clock}`,
+      `scenario: ${scenario.name} (${source})${sim.runtime.seed !== undefined ? `, seed ${sim.runtime.seed}` : ''}, clock: ${sim.runtime.clock.mode}`,
+      ...(sim.runtime.replicas ? [`store: ${sim.runtime.replicas.describe()}`] : []),
       '',
       'Point your clients at it:',
       ...providers.flatMap((p) => p.clientHints(sim.url).map((line) => `  ${line}`)),

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { type Clock, type ClockMode, ClockModeError } from '../clock.js';
 import type { LoadedScenario } from '../scenario-loader.js';
 import type { TimerRecord } from '../store.js';
-import { parseRedisUrl, RedisConnection } from './connection.js';
+import { parseRedisUrl, RedisConnection, redact } from './connection.js';
 import { SharedJournal } from './journal.js';
 import { RedisSessionStore } from './store.js';
 
@@ -187,6 +187,11 @@ export class Replicas {
     await this.redis.commands.hset(this.redis.key('clock'), state);
     this.#host.clock.follow(state);
     await this.#announce({ type: 'clock', state });
+  }
+
+  /** `redis://… prefix kyc-sim:, replica 2`, for the start-up lines. */
+  describe(): string {
+    return `${redact(this.redis.target.url)} prefix ${this.redis.target.prefix}, replica ${this.index + 1}`;
   }
 
   close(): void {
