@@ -7,6 +7,7 @@ import { idleSockets } from './idle-sockets.js';
 import { idvCreateSessionsPerSecond } from './idv-create-session.js';
 import { type ServerProcess, startProcess } from './processes.js';
 import { profileExchangesPerSecond } from './profile-exchange.js';
+import { replicaShareFlowRows } from './replicas.js';
 import { rsaPrivateOpsPerSecond } from './rsa-baseline.js';
 import { shareFlowsPerSecond } from './share-flows.js';
 import { startWiremock, wiremockUnavailable, wiremockVersion } from './wiremock.js';
@@ -246,6 +247,7 @@ try {
 } finally {
   await Promise.all([sim?.stop(), bare?.stop()]);
 }
+rows.push(...(await replicaShareFlowRows(cli, scenario, QR_PATH, DURATION_S * 1000)));
 
 if (want('idle')) {
   const idle = await idleSockets(IDLE_SOCKETS, SECONDS);
