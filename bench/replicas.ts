@@ -7,7 +7,8 @@ import { shareFlowsPerSecond } from './share-flows.js';
  * The cost of Redis, measured: complete share flows per second with one replica in memory (the
  * baseline), one replica on Redis, and two replicas on one Redis behind a round-robin balancer
  * (every request and websocket to the next replica, so most flows cross replicas). Each replica is
- * its own `kyc-sim serve` process; redis-server is started for the run. Rows as run.ts prints them.
+ * its own `kyc-sim serve` process; redis-server is started for the run. Rows: measure, kyc-sim,
+ * baseline, ratio.
  */
 export async function replicaShareFlowRows(
   cli: string,
@@ -18,21 +19,13 @@ export async function replicaShareFlowRows(
   const redisServer = findRedisServer();
   if (!redisServer.path) return [['share flows on Redis', `skipped: ${redisServer.reason}`, '', '']];
   const redis = await startRedisServer(redisServer.path);
-  const serve = (store?: string) =>
-    startProcess(
-      [
-        cli,
-        'serve',
-        '--port',
-        '0',
-        '--log-level',
-        'silent',
-        '--scenario',
-        scenario,
-        ...(store ? ['--store', store] : []),
-      ],
-      '/__admin/health',
-    );
+  const serve = (store?: string) => {
+    const args = [cli, 'serve', '--port', '0', '--log-level', 'silent', '--scenario', scenario];
+    return startProcess({
+      args: [...args, ...(store ? ['--store', store] : [])],
+      probePath: '/__admin/health',
+    });
+  };
   const measure = async (replicas: ServerProcess[], front?: string) => {
     try {
       return await shareFlowsPerSecond(front ?? replicas[0].url, qrPath, { durationMs });

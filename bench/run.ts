@@ -16,12 +16,13 @@ import { startWiremock, wiremockUnavailable, wiremockVersion } from './wiremock.
  * `npm run bench [part…]`: each figure is a ratio against a baseline measured in the same run, on
  * the same machine, so the numbers travel between machines better than raw requests per second.
  * Servers under load take turns in rounds (the order rotating), so a noisy neighbour on a shared
- * machine costs every server alike. Parts: startup, refs, share, idv, profile, idle (default all).
+ * machine costs every server alike. Parts: startup, refs, share, idv, profile, idle, replicas
+ * (default all).
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const IDLE_SOCKETS = Number(process.env.BENCH_IDLE_SOCKETS ?? 50_000);
-const PARTS = ['startup', 'refs', 'share', 'idv', 'profile', 'idle'];
+const PARTS = ['startup', 'refs', 'share', 'idv', 'profile', 'idle', 'replicas'];
 const asked = process.argv.slice(2);
 for (const part of asked) if (!PARTS.includes(part)) throw new Error(`unknown part ${part}; parts: ${PARTS}`);
 const want = (part: string) => asked.length === 0 || asked.includes(part);
@@ -247,7 +248,10 @@ try {
 } finally {
   await Promise.all([sim?.stop(), bare?.stop()]);
 }
-rows.push(...(await replicaShareFlowRows(cli, scenario, QR_PATH, DURATION_S * 1000)));
+if (want('replicas'))
+  table('Share flows across replicas (Redis)', ['measure', 'kyc-sim', 'baseline', 'ratio']).push(
+    ...(await replicaShareFlowRows(cli, scenario, QR_PATH, SECONDS * 1000)),
+  );
 
 if (want('idle')) {
   const idle = await idleSockets(IDLE_SOCKETS, SECONDS);

@@ -85,6 +85,25 @@ describeWithRedis('Yoti shares across two replicas sharing a Redis', (redis) => 
     expect(first.ref_id).not.toBe(second.ref_id);
   });
 
+  it('an override merged on A holds on B, counts span replicas, and a reset drops the override everywhere', async () => {
+    await admin(a, 'POST', '/scenario/overrides', {
+      yoti: { apps: [{ sdkId: SDK_ID, scenarios: [{ id: SCENARIO_ID, outcome: { type: 'reject' } }] }] },
+    });
+    const qr = await requestQr(b, SDK_ID, SCENARIO_ID);
+    const { session_data: sessionData } = await resolveRef(a, qr.ref_id);
+    const socket = await openSocket(socketUrl(b, sessionData));
+    expect(await socket.next()).toMatchObject({ status: 'REJECTED' });
+    expect((await admin(b, 'GET', '/scenario/overrides')).overrides).toHaveLength(1);
+    await eventually(
+      () => admin(b, 'GET', '/requests/count?path=/qrcodes/refs/'),
+      (counted: { count: number }) => counted.count === 1,
+      'the refs request on A counted on B',
+    );
+
+    await admin(b, 'POST', '/reset');
+    expect((await admin(a, 'GET', '/scenario/overrides')).overrides).toEqual([]);
+  });
+
   it('a scenario loaded on B applies on A too, and a reset on A empties both', async () => {
     await admin(b, 'PUT', '/scenario', { ...shareScenario({ type: 'manual' }), name: 'loaded on B' });
     expect((await admin(a, 'GET', '/scenario')).scenario.name).toBe('loaded on B');
