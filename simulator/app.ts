@@ -2,10 +2,11 @@ import { type Context, Hono, type Next } from 'hono';
 import { adminApi } from './admin/api.js';
 import { adminError, adminErrorOf } from './admin/errors.js';
 import { refuseCrossOrigin } from './admin/guard.js';
-import { BodyTooLarge, KiB, readBodies } from './engine/body.js';
-import { corsForAnyOrigin } from './engine/cors.js';
+import { afterBody, BodyTooLarge, installBodyReader, KiB, type ReadBodiesOptions } from './engine/body.js';
+import { corsPreflight, originGrant } from './engine/cors.js';
 import { describeKnown, SimError } from './engine/errors.js';
-import { journalRequests } from './engine/http-journal.js';
+import { recordExchange } from './engine/http-journal.js';
+import { requestHeader } from './engine/node-request.js';
 import { headerValue, nearestRoute } from './engine/not-matched.js';
 import { MAX_SCENARIO_BYTES } from './engine/scenario-loader.js';
 import type { Runtime } from './runtime.js';
@@ -31,42 +32,49 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     return provider ? provider.definition.errorResponse(c, error) : adminErrorOf(c, error);
   };
 
-  // Every route, admin included: a Host we do not know is a DNS-rebinding page, not a client.
-  app.use('*', async (c, next) => {
-    const host = c.req.header('host');
-    if (runtime.allowedHosts.allows(host)) return next();
-    c.set('journalNote', 'refused: unknown Host');
-    return c.json({ error: runtime.allowedHosts.refusal(host ?? '') }, 403);
-  });
-
-  const journal = journalRequests(runtime.journal, providerName);
-  app.use('*', (c, next) => (c.req.path.startsWith(ADMIN) ? next() : journal(c, next)));
-
+  const bodies: ReadBodiesOptions = {
+    limit: (method, path) => {
+      if (path === `${ADMIN}/scenario` || path === `${ADMIN}/scenario/overrides`) return MAX_SCENARIO_BYTES;
+      return runtime.providerOf(path)?.definition.bodyLimit?.(method, path) ?? DEFAULT_BODY_LIMIT;
+    },
+    previewBytes: runtime.journal.bodyLimit,
+    tooLarge: (c, error) => errorFor(c, payloadTooLarge(error)),
+  };
+  const serveWithBodyLimit = async (c: Context<AppEnv>, next: Next) => {
+    if (installBodyReader(c, bodies)) return;
+    await next();
+    afterBody(c, bodies);
+  };
   // Browser code calls the providers' APIs from the app's own origin (flowx.js pages, web clients):
   // any origin may, preflights included. Never the admin plane, which refuses other origins.
-  const providerCors = corsForAnyOrigin([NOT_MATCHED_HEADER]);
-  app.use('*', (c, next) => (c.req.path.startsWith(ADMIN) ? next() : providerCors(c, next)));
+  const grantOrigin = originGrant([NOT_MATCHED_HEADER]);
 
-  app.use(
-    '*',
-    readBodies({
-      limit: (method, path) => {
-        if (path === `${ADMIN}/scenario` || path === `${ADMIN}/scenario/overrides`) return MAX_SCENARIO_BYTES;
-        return runtime.providerOf(path)?.definition.bodyLimit?.(method, path) ?? DEFAULT_BODY_LIMIT;
-      },
-      previewBytes: runtime.journal.bodyLimit,
-      tooLarge: (c, error) => errorFor(c, payloadTooLarge(error)),
-    }),
-  );
+  // One middleware in front of every route rather than one per concern: each Hono middleware costs
+  // a closure and a promise per request, and the common request (a provider path, no Origin, no
+  // body, no faults) needs none of what they do.
+  app.use('*', async (c, next) => {
+    // Admin included: a Host we do not know is a DNS-rebinding page, not a client.
+    const host = requestHeader(c, 'host');
+    if (!runtime.allowedHosts.allows(host)) {
+      c.set('journalNote', 'refused: unknown Host');
+      return c.json({ error: runtime.allowedHosts.refusal(host ?? '') }, 403);
+    }
+    const path = c.req.path;
+    if (path.startsWith(ADMIN)) return serveWithBodyLimit(c, next);
+    const started = performance.now();
+    const origin = requestHeader(c, 'origin');
+    const preflight = origin && corsPreflight(c, origin);
+    if (preflight) c.res = preflight;
+    // Most scenarios declare no faults: that path never looks at them.
+    else if (runtime.faults.isEmpty) await serveWithBodyLimit(c, next);
+    else await serveWithBodyLimit(c, () => injectFaults(c, next));
+    if (origin) grantOrigin(c.res, origin);
+    recordExchange(runtime.journal, providerName(path), c, started);
+  });
 
   app.use(`${ADMIN}/*`, refuseCrossOrigin());
   app.use(`${ADMIN}/*`, runtime.adminAuth.middleware());
   app.route(ADMIN, adminApi(runtime));
-
-  // Most scenarios declare no faults: that path stays synchronous.
-  app.use('*', (c, next) =>
-    runtime.faults.isEmpty || c.req.path.startsWith(ADMIN) ? next() : injectFaults(c, next),
-  );
 
   const injectFaults = async (c: Context<AppEnv>, next: Next) => {
     const { latencyMs, error } = runtime.faults.forRequest(c.req.method, c.req.path);

@@ -345,10 +345,14 @@ export class Runtime {
     if (announce) await this.replicas?.overridden(overrides);
   }
 
+  /** The provider mounted at `path`'s prefix (asked on every request, so it allocates nothing). */
   providerOf(path: string): RunningProvider | undefined {
-    return this.providers.find(
-      ({ definition }) => path === definition.prefix || path.startsWith(`${definition.prefix}/`),
-    );
+    for (const provider of this.providers) {
+      const { prefix } = provider.definition;
+      if (path.startsWith(prefix) && (path.length === prefix.length || path[prefix.length] === '/'))
+        return provider;
+    }
+    return undefined;
   }
 
   close(): void {

@@ -1,5 +1,8 @@
 import { hostname, networkInterfaces } from 'node:os';
 
+/** How many distinct Host headers' answers are remembered. */
+const SEEN_HOSTS = 64;
+
 /**
  * Which names a request's Host header may carry. A web page can point its own domain at
  * 127.0.0.1 (DNS rebinding) and then talk to the simulator as "same origin"; its requests still
@@ -7,6 +10,7 @@ import { hostname, networkInterfaces } from 'node:os';
  */
 export class AllowedHosts {
   readonly #names = new Set<string>();
+  readonly #seen = new Map<string, boolean>();
   #any = false;
 
   constructor(boundHost: string, extra: readonly string[] = []) {
@@ -26,8 +30,15 @@ export class AllowedHosts {
   /** True for a Host header (with or without port) naming this simulator; absent Host is no browser's. */
   allows(hostHeader: string | undefined): boolean {
     if (this.#any || hostHeader === undefined) return true;
-    const name = normalize(stripPort(hostHeader));
-    return this.#names.has(name) || name.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(name);
+    // Asked on every request with the same few headers: remember the answers, a bounded number.
+    let allowed = this.#seen.get(hostHeader);
+    if (allowed === undefined) {
+      const name = normalize(stripPort(hostHeader));
+      allowed = this.#names.has(name) || name.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(name);
+      if (this.#seen.size >= SEEN_HOSTS) this.#seen.clear();
+      this.#seen.set(hostHeader, allowed);
+    }
+    return allowed;
   }
 
   /** The sentence a refused request gets. */

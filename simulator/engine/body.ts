@@ -1,14 +1,15 @@
 import type { IncomingMessage } from 'node:http';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
+import { nodeIncoming, requestHeader } from './node-request.js';
 
 /**
- * The simulator's one request-body reader. `readBodies()` (installed once, in app.ts) makes every
- * body read on a route — `c.req.text()`, `json()`, `arrayBuffer()`, `parseBody()` — go through a
- * counting reader that stops at the route's limit instead of buffering whatever a client sends.
- * Limits are per route, chosen from the method and path before any route code runs (a provider's
- * `bodyLimit`), so a declared Content-Length over it is refused before a byte is read, and one
- * that grows past it while streaming is refused as soon as it does — whatever the route did with
- * the failed read, the answer is a 413 in the provider's own format.
+ * The simulator's one request-body reader. `installBodyReader()` and `afterBody()` (around every
+ * route, in app.ts) make every body read on a route — `c.req.text()`, `json()`, `arrayBuffer()`,
+ * `parseBody()` — go through a counting reader that stops at the route's limit instead of buffering
+ * whatever a client sends. Limits are per route, chosen from the method and path before any route
+ * code runs (a provider's `bodyLimit`), so a declared Content-Length over it is refused before a
+ * byte is read, and one that grows past it while streaming is refused as soon as it does — whatever
+ * the route did with the failed read, the answer is a 413 in the provider's own format.
  */
 
 export const KiB = 1024;
@@ -58,47 +59,52 @@ export interface ReadBodiesOptions {
   tooLarge(c: Context, error: BodyTooLarge): Response;
 }
 
-const hasBody = (c: Context) => {
-  const method = c.req.method;
-  return method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
-};
+/** True for a method whose requests may carry a body. */
+export const mayHaveBody = (method: string) => method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
 
-/** Installs the limited reader for every request that may carry a body. */
-export function readBodies(options: ReadBodiesOptions): MiddlewareHandler<BodyEnv> {
-  return async (c, next) => {
-    if (!hasBody(c)) return next();
-    const state: BodyState = {
-      limit: options.limit(c.req.method, c.req.path),
-      received: 0,
-      preview: [],
-      previewBytes: options.previewBytes,
-    };
-    c.set('body', state);
-    // Hono's body methods all derive from the first cached read; a lazy `arrayBuffer` entry makes
-    // ours that first read, started only when a route (or the journal) asks for the body.
-    Object.defineProperty(c.req.bodyCache, 'arrayBuffer', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        state.read ??= readLimited(c, state);
-        return state.read;
-      },
-    });
-    const early = declaredTooLarge(c, state);
-    if (early) {
-      c.res = options.tooLarge(c, early);
-      // Node reads and discards an unread body after the answer; past the linger size, hang up.
-      if (Number(c.req.header('content-length')) > state.limit + LINGER_BYTES)
-        c.header('Connection', 'close');
-      return;
-    }
-    await next();
-    if (state.tooLarge) c.res = options.tooLarge(c, state.tooLarge);
-    // A body no route read (nor the journal) is still discarded within the linger bounds.
-    const incoming = nodeIncoming(c);
-    if (incoming && !state.read && !incoming.readableEnded && incoming.listenerCount('data') === 0)
-      discardRest(incoming);
+/**
+ * Puts the limited reader in front of this request's body (for methods that may carry one). Returns
+ * the 413 to answer at once when the declared Content-Length is already over the route's limit.
+ */
+export function installBodyReader(c: Context, options: ReadBodiesOptions): Response | undefined {
+  if (!mayHaveBody(c.req.method)) return undefined;
+  const state: BodyState = {
+    limit: options.limit(c.req.method, c.req.path),
+    received: 0,
+    preview: [],
+    previewBytes: options.previewBytes,
   };
+  (c as Context<BodyEnv>).set('body', state);
+  // Hono's body methods all derive from the first cached read; a lazy `arrayBuffer` entry makes
+  // ours that first read, started only when a route (or the journal) asks for the body.
+  Object.defineProperty(c.req.bodyCache, 'arrayBuffer', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      state.read ??= readLimited(c, state);
+      return state.read;
+    },
+  });
+  const early = declaredTooLarge(c, state);
+  if (!early) return undefined;
+  c.res = options.tooLarge(c, early);
+  // Node reads and discards an unread body after the answer; past the linger size, hang up.
+  if (Number(requestHeader(c, 'content-length')) > state.limit + LINGER_BYTES)
+    c.header('Connection', 'close');
+  return c.res;
+}
+
+/**
+ * After the route: answers the 413 instead when the body grew past the limit while it was read,
+ * and discards (within the linger bounds) a body no route read.
+ */
+export function afterBody(c: Context, options: ReadBodiesOptions): void {
+  const state = (c as Context<BodyEnv>).get('body');
+  if (!state) return;
+  if (state.tooLarge) c.res = options.tooLarge(c, state.tooLarge);
+  const incoming = nodeIncoming(c);
+  if (incoming && !state.read && !incoming.readableEnded && incoming.listenerCount('data') === 0)
+    discardRest(incoming);
 }
 
 /** The body as bytes, within the route's limit; throws `BodyTooLarge` beyond it. */
@@ -125,7 +131,7 @@ export async function bodyPreview(c: Context): Promise<{ bytes: Uint8Array; size
 }
 
 function declaredTooLarge(c: Context, state: BodyState): BodyTooLarge | undefined {
-  const declared = Number(c.req.header('content-length'));
+  const declared = Number(requestHeader(c, 'content-length'));
   if (!Number.isFinite(declared) || declared <= state.limit) return undefined;
   state.tooLarge = new BodyTooLarge(state.limit);
   return state.tooLarge;
@@ -147,8 +153,6 @@ async function peek(c: Context, state: BodyState): Promise<boolean> {
     throw error;
   }
 }
-
-const nodeIncoming = (c: Context) => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
 
 function readStream(c: Context, take: (chunk: Uint8Array) => void): Promise<void> {
   const incoming = nodeIncoming(c);

@@ -1,7 +1,7 @@
-import type { IncomingMessage } from 'node:http';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { bodyPreview } from './body.js';
-import type { Journal } from './journal.js';
+import type { Journal, JournalInput } from './journal.js';
+import { nodeIncoming, queryOf, requestHeader } from './node-request.js';
 
 /** Headers left out of the journal: secrets of the browser session and per-hop noise. */
 const DROPPED_HEADERS = new Set([
@@ -38,7 +38,7 @@ function responseText(res: Response): string | undefined {
  * fetch-style Request for its headers would build a Headers object per request, a real cost.
  */
 function journaledHeaders(c: Context): Record<string, string> | (() => Record<string, string>) {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.headers;
+  const incoming = nodeIncoming(c)?.headers;
   if (!incoming) return withoutDropped(c.req.raw.headers.entries());
   // Node's plain headers object, kept by reference and copied only when the entry is read.
   return () => withoutDropped(Object.entries(incoming));
@@ -56,8 +56,8 @@ function withoutDropped(entries: Iterable<[string, string | string[] | undefined
 /** True when the request says it carries a body. */
 function declaresBody(c: Context): boolean {
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return false;
-  const declared = c.req.header('content-length');
-  return declared === undefined ? c.req.header('transfer-encoding') !== undefined : declared !== '0';
+  const declared = requestHeader(c, 'content-length');
+  return declared === undefined ? requestHeader(c, 'transfer-encoding') !== undefined : declared !== '0';
 }
 
 /**
@@ -65,44 +65,51 @@ function declaresBody(c: Context): boolean {
  * or a placeholder naming the type and size; never more than the reader's preview.
  */
 async function journaledBody(c: Context): Promise<{ text: string; size: number }> {
-  const contentType = c.req.header('content-type') ?? null;
+  const contentType = requestHeader(c, 'content-type') ?? null;
   const { bytes, size, whole } = await bodyPreview(c);
-  const total = whole ? size : Math.max(size, Number(c.req.header('content-length')) || 0);
+  const total = whole ? size : Math.max(size, Number(requestHeader(c, 'content-length')) || 0);
   if (!isText(contentType)) return { text: `<${contentType ?? 'binary'} body, ${total} bytes>`, size: total };
   return { text: new TextDecoder().decode(bytes), size: total };
 }
 
-/** Records every HTTP request and its answer. `providerOf` names the provider by path. */
-export function journalRequests(
+type JournalEnv = { Variables: { sessionId?: string; journalNote?: string } };
+
+/**
+ * Records one finished HTTP exchange (the route has answered `c.res`), `started` being when the
+ * request came in (performance.now()). What the journal may never be asked for (the request's
+ * headers, the answer's text) is kept by reference and read only when the entry is.
+ */
+export function recordExchange(
   journal: Journal,
-  providerOf: (path: string) => string,
-): MiddlewareHandler<{ Variables: { sessionId?: string; journalNote?: string } }> {
-  return async (c, next) => {
-    const started = performance.now();
-    const req = c.req.raw;
-    await next();
-    const res = c.res;
-    const path = c.req.path;
-    const queryAt = req.url.indexOf('?');
-    const durationMs = Math.round((performance.now() - started) * 100) / 100;
-    const record = (requestBody?: { text: string; size: number }) =>
-      journal.record({
-        kind: 'http',
-        provider: providerOf(path),
-        method: req.method,
-        path,
-        query: queryAt >= 0 ? req.url.slice(queryAt + 1) : undefined,
-        status: res.status,
-        durationMs,
-        requestHeaders: journaledHeaders(c),
-        requestBody: requestBody?.text,
-        requestBodyBytes: requestBody?.size,
-        responseBody: responseText(res),
-        sessionId: c.get('sessionId'),
-        note: c.get('journalNote'),
-      });
-    if (!declaresBody(c)) return record();
-    // Not awaited: a body the route never read may still be on its way; the answer must not wait.
-    journaledBody(c).then(record, () => record());
+  provider: string,
+  c: Context<JournalEnv>,
+  started: number,
+): void {
+  const res = c.res;
+  const entry: JournalInput = {
+    kind: 'http',
+    provider,
+    method: c.req.method,
+    path: c.req.path,
+    query: queryOf(c),
+    status: res.status,
+    durationMs: Math.round((performance.now() - started) * 100) / 100,
+    requestHeaders: journaledHeaders(c),
+    responseBody: responseText(res),
+    sessionId: c.get('sessionId'),
+    note: c.get('journalNote'),
   };
+  if (!declaresBody(c)) {
+    journal.record(entry);
+    return;
+  }
+  // Not awaited: a body the route never read may still be on its way; the answer must not wait.
+  journaledBody(c).then(
+    ({ text, size }) => {
+      entry.requestBody = text;
+      entry.requestBodyBytes = size;
+      journal.record(entry);
+    },
+    () => journal.record(entry),
+  );
 }
