@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_JOURNAL_BODY_LIMIT } from './engine/journal.js';
 import { loadScenarioFile, ScenarioError } from './engine/scenario-loader.js';

@@ -7,7 +7,7 @@ import { createApp } from './app.js';
 import { isLoopback } from './engine/allowed-hosts.js';
 import type { JournalFilter } from './engine/journal.js';
 import { journalLine } from './engine/journal-line.js';
-import { type LocalTls, localTls } from './engine/local-ca.js';
+import type { LocalTls } from './engine/local-ca.js';
 import { JournaledSocket } from './engine/sockets.js';
 import { Runtime, type SimulatorOptions } from './runtime.js';
 import type { ScenarioOverride } from './scenario.js';
@@ -94,7 +94,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     runtime.journal.onEntry((entry) => write(journalLine(entry)));
   }
   const app = createApp(runtime);
-  const tls = options.https ? await localTls(runtime.stateDir, options.httpsHosts) : undefined;
+  // Loaded only for --https: its certificate code (node-forge) is the largest module kyc-sim has.
+  const tls = options.https
+    ? await (await import('./engine/local-ca.js')).localTls(runtime.stateDir, options.httpsHosts)
+    : undefined;
   // Unread request bodies are the body reader's to discard (engine/body.ts: a bounded lingering
   // close), not the adapter's, whose half-second limit resets clients still uploading.
   const server = tls

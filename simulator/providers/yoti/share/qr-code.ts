@@ -1,12 +1,11 @@
-import { join } from 'node:path';
-import protobuf from 'protobufjs';
-import { protoDir } from '../../../paths.js';
+import { protoTypes } from '../proto.js';
 import type { SharePolicy } from '../schema.js';
 
 /** QrCodeMsg (proto/qrpubapi_v1.proto) and the policy bytes it carries. */
-const root = protobuf.loadSync(join(protoDir, 'qrpubapi_v1.proto'));
-const QrCodeMsg = root.lookupType('qrpubapi_v1.QrCodeMsg');
-const QrPolicy = root.lookupType('qrpubapi_v1.QrPolicy');
+const types = protoTypes(['qrpubapi_v1.proto'], {
+  QrCodeMsg: 'qrpubapi_v1.QrCodeMsg',
+  QrPolicy: 'qrpubapi_v1.QrPolicy',
+});
 
 export const Transport = { UNDEFINED: 0, URI: 1, QR_CODE: 2 } as const;
 
@@ -18,6 +17,7 @@ export interface QrCodeFields {
 }
 
 export function encodeQrCode(fields: QrCodeFields): Buffer {
+  const { QrCodeMsg } = types();
   const message = QrCodeMsg.create({
     issuer: 1,
     sharingToken: fields.sharingToken,
@@ -29,6 +29,7 @@ export function encodeQrCode(fields: QrCodeFields): Buffer {
 }
 
 export function decodeQrCode(bytes: Uint8Array): QrCodeFields & { issuer: number } {
+  const { QrCodeMsg } = types();
   const m = QrCodeMsg.toObject(QrCodeMsg.decode(bytes), { defaults: true }) as Record<
     string,
     Uint8Array & number
@@ -52,6 +53,7 @@ const APPLICATION_ATTRIBUTES = [
 
 export function encodePolicy(policy: SharePolicy): Buffer {
   const wanted = policy.wanted.map((w) => ({ name: w.derivation ?? w.name }));
+  const { QrPolicy } = types();
   const message = QrPolicy.create({
     wanted,
     applicationAttributes: APPLICATION_ATTRIBUTES.map((name) => ({ name })),
@@ -62,6 +64,7 @@ export function encodePolicy(policy: SharePolicy): Buffer {
 }
 
 export function decodePolicyNames(bytes: Uint8Array): string[] {
+  const { QrPolicy } = types();
   const m = QrPolicy.toObject(QrPolicy.decode(bytes)) as { wanted?: { name: string }[] };
   return (m.wanted ?? []).map((w) => w.name);
 }
