@@ -62,6 +62,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     const path = c.req.path;
     if (path.startsWith(ADMIN)) return serveWithBodyLimit(c, next);
     const started = performance.now();
+    const startedAt = runtime.clock.now();
     const origin = requestHeader(c, 'origin');
     const preflight = origin && corsPreflight(c, origin);
     if (preflight) c.res = preflight;
@@ -69,7 +70,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     else if (runtime.faults.isEmpty) await serveWithBodyLimit(c, next);
     else await serveWithBodyLimit(c, () => injectFaults(c, next));
     if (origin) grantOrigin(c.res, origin);
-    recordExchange(runtime.journal, providerName(path), c, started);
+    recordExchange(runtime.journal, providerName(path), c, started, startedAt);
   });
 
   app.use(`${ADMIN}/*`, refuseCrossOrigin());

@@ -64,7 +64,7 @@ describe('QA console, Attestr FlowX', () => {
     await sample.close();
   });
 
-  it('answers an action the session cannot take with the reason, in the console', async () => {
+  it('disables the actions an ended handshake cannot take and says why; archive, meant for ended ones, stays', async () => {
     const sample = await browser().context.newPage();
     await sample.goto(`${app.url}/?flow=FLmanual`);
     await sample.click('#verify');
@@ -76,8 +76,19 @@ describe('QA console, Attestr FlowX', () => {
     const { page } = browser();
     await page.goto('about:blank');
     await page.goto(`${sim().url}/__admin/ui#sessions/${hs}`);
-    await page.locator('form[data-action="succeed-stage"] button').click();
-    await page.locator('#toast.bad', { hasText: 'succeed-stage' }).waitFor();
+    await page.locator('#sd-ended', { hasText: 'The session has ended (SKIPPED)' }).waitFor();
+    await expect(page.locator('form[data-action="succeed-stage"] button').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('form[data-action="archive"] button').isEnabled()).resolves.toBe(true);
+    // The engine refuses it anyway, with the reason, for whoever asks without the console.
+    const refused = await fetch(`${sim().url}/__admin/sessions/${hs}/actions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'succeed-stage' }),
+    });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error).toMatch(/has already ended \(SKIPPED\)/);
+    await page.locator('form[data-action="archive"] button').click();
+    await page.locator('#toast', { hasText: 'archive: the session is SKIPPED' }).waitFor();
     await sample.close();
   });
 });

@@ -76,18 +76,23 @@ type JournalEnv = { Variables: { sessionId?: string; journalNote?: string } };
 
 /**
  * Records one finished HTTP exchange (the route has answered `c.res`), `started` being when the
- * request came in (performance.now()). What the journal may never be asked for (the request's
- * headers, the answer's text) is kept by reference and read only when the entry is.
+ * request came in (performance.now()) and `startedAt` the simulator's time then: the entry is
+ * dated when the request came in, so the session events it caused come after it. What the
+ * journal may never be asked for (the request's headers, the answer's text) is kept by reference
+ * and read only when the entry is.
  */
 export function recordExchange(
   journal: Journal,
   provider: string,
   c: Context<JournalEnv>,
   started: number,
+  startedAt: number,
 ): void {
   const res = c.res;
   const entry: JournalInput = {
     kind: 'http',
+    at: startedAt,
+    realAt: performance.timeOrigin + started,
     provider,
     method: c.req.method,
     path: c.req.path,

@@ -30,4 +30,36 @@ describe('journal', () => {
     expect(newest.requestBody?.length).toBeLessThan(4200);
     expect(newest.requestBody).toMatch(/…\[clipped: 50000 bytes in all\]$/);
   });
+
+  it('reads entries as recorded, lazy parts resolved once, with no bookkeeping of its own in them', () => {
+    let reads = 0;
+    const journal = new Journal(() => 5);
+    journal.record({
+      kind: 'http',
+      provider: 'p',
+      path: '/a',
+      requestHeaders: () => {
+        reads++;
+        return { accept: '*/*' };
+      },
+    });
+    const [first] = journal.query();
+    const [again] = journal.query();
+    expect(again).toBe(first);
+    expect(reads).toBe(1);
+    expect(Object.keys(JSON.parse(JSON.stringify(first))).sort()).toEqual(
+      ['at', 'id', 'kind', 'path', 'provider', 'realAt', 'requestHeaders'].sort(),
+    );
+    expect(first.realAt).toBeGreaterThan(0);
+  });
+
+  it('counts what matches, all of it, whatever the limit', () => {
+    const journal = new Journal(() => 0);
+    for (let i = 0; i < 700; i++)
+      journal.record({ kind: 'http', provider: 'p', method: 'GET', path: `/n/${i}` });
+    journal.record({ kind: 'http', provider: 'p', method: 'POST', path: '/n/x' });
+    expect(journal.count({ method: 'get', path: '/n/' })).toBe(700);
+    expect(journal.count({ method: 'get', path: '/n/', limit: 1 })).toBe(700);
+    expect(journal.count({ provider: 'other' })).toBe(0);
+  });
 });

@@ -6,7 +6,13 @@ export type JournalKind = 'http' | 'ws-open' | 'ws-in' | 'ws-out' | 'ws-close' |
 
 export interface JournalEntry {
   id: number;
+  /** On the simulator's clock (ms epoch), which stands still while it is manual; HTTP: when the request came in. */
   at: number;
+  /**
+   * Real time (ms epoch, sub-ms, monotonic) when it happened — for HTTP, when the request came
+   * in: orders entries, and session timelines, while the manual clock stands still.
+   */
+  realAt: number;
   kind: JournalKind;
   provider: string;
   method?: string;
@@ -43,13 +49,20 @@ export interface JournalFilter {
 /** A value computed when the entry is first read, so the request path pays nothing for it. */
 type Lazy<T> = T | (() => T);
 
-export type JournalInput = Omit<JournalEntry, 'id' | 'at' | 'requestHeaders' | 'responseBody'> & {
+export type JournalInput = Omit<JournalEntry, 'id' | 'at' | 'realAt' | 'requestHeaders' | 'responseBody'> & {
   at?: number;
+  realAt?: number;
   requestHeaders?: Lazy<Record<string, string> | undefined>;
   responseBody?: Lazy<string | undefined>;
 };
 
-type StoredEntry = JournalInput & { id: number; at: number; materialized?: true };
+type StoredEntry = JournalInput & { id: number; at: number; realAt: number };
+
+/** Real time in ms, monotonic within the process, with sub-millisecond fractions. */
+export const realNow = () => performance.timeOrigin + performance.now();
+
+/** Entries whose lazy fields are resolved; kept apart so no flag shows up in the entries themselves. */
+const materialized = new WeakSet<StoredEntry>();
 
 /** Bodies and frames longer than this (characters) are clipped when recorded, unless told otherwise. */
 export const DEFAULT_JOURNAL_BODY_LIMIT = 4096;
@@ -89,6 +102,7 @@ export class Journal {
     const stored = entry as StoredEntry;
     stored.id = this.#nextId++;
     stored.at ??= this.now();
+    stored.realAt ??= realNow();
     // Clipped now, not when read: a ring of 5,000 whole bodies would be gigabytes.
     stored.requestBody = clip(stored.requestBody, this.bodyLimit, stored.requestBodyBytes);
     if (typeof stored.responseBody === 'string')
@@ -154,10 +168,10 @@ export function matches(
 
 /** Resolves an entry's lazy fields (clipping a lazy body), once; later reads get the same object. */
 function materialize(e: StoredEntry, bodyLimit: number): JournalEntry {
-  if (!e.materialized) {
+  if (!materialized.has(e)) {
     if (typeof e.requestHeaders === 'function') e.requestHeaders = e.requestHeaders();
     if (typeof e.responseBody === 'function') e.responseBody = clip(e.responseBody(), bodyLimit);
-    e.materialized = true;
+    materialized.add(e);
   }
   return e as JournalEntry;
 }

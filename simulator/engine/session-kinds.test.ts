@@ -87,7 +87,7 @@ describe('session kinds', () => {
     await advance(1);
     expect((await store.get('a'))?.state).toBe('DELIVERED');
     expect((await store.get('a'))?.timeline).toEqual([
-      { at: 1_000_500, event: 'DELIVERED', detail: { by: 'deliver' } },
+      { at: 1_000_500, event: 'DELIVERED', detail: { by: 'deliver' }, realAt: expect.any(Number) },
     ]);
     expect(ran).toEqual(['deliver a']);
   });

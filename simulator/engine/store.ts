@@ -1,12 +1,20 @@
+import { realNow } from './journal.js';
+
 /**
  * Session state lives behind one asynchronous interface so that a networked store (Redis, with
  * pub/sub so a websocket on one replica hears an outcome decided on another) can replace the
  * in-memory one without touching providers.
  */
 export interface TimelineEntry {
+  /** On the simulator's clock. */
   at: number;
   event: string;
   detail?: Record<string, unknown>;
+  /**
+   * Real time (journal.ts realNow) when the store first saw the entry; stores stamp it, so a
+   * timeline orders with the journal's traffic even while the manual clock stands still.
+   */
+  realAt?: number;
 }
 
 export interface SessionRecord<TData = Record<string, unknown>> {
@@ -109,6 +117,16 @@ export interface SessionStore {
 }
 
 /**
+ * Gives the timeline's new entries their real time (they are fresh objects: stamped in place).
+ * Every SessionStore calls it on put and update.
+ */
+export function stampTimeline<T extends SessionRecord<unknown>>(session: T): T {
+  for (let i = session.timeline.length - 1; i >= 0 && session.timeline[i].realAt === undefined; i--)
+    session.timeline[i].realAt = realNow();
+  return session;
+}
+
+/**
  * Sessions in a Map, oldest first. Past `maxSessions` the oldest are forgotten (links included,
  * past four links a session), so a simulator left running under load keeps flat memory.
  */
@@ -128,6 +146,7 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async put<T>(session: SessionRecord<T>) {
+    stampTimeline(session);
     this.#sessions.set(session.id, session as SessionRecord);
     // A forgotten session's timers go with it, and whoever armed their wake-ups hears of it.
     for (const evicted of evictOldest(this.#sessions, this.maxSessions)) {
@@ -140,7 +159,7 @@ export class MemorySessionStore implements SessionStore {
     const current = this.#sessions.get(id) as SessionRecord<T> | undefined;
     if (!current) return undefined;
     const next = change(current);
-    if (next) this.#sessions.set(id, next as SessionRecord);
+    if (next) this.#sessions.set(id, stampTimeline(next) as SessionRecord);
     return next;
   }
 

@@ -8,6 +8,8 @@ export interface ActionDescription {
   description: string;
   /** JSON Schema of the action's parameters, so the console can draw a form for any provider. */
   params: Record<string, unknown>;
+  /** Whether it still applies once the session has ended (most actions do not: the engine answers 409). */
+  onEnded: boolean;
 }
 
 /** `GET /sessions/:id/actions`: what the admin API's `actions` list names, with descriptions and forms. */
@@ -20,6 +22,7 @@ export function actionRoutes(runtime: Runtime): Hono {
         name,
         description: action.description,
         params: paramsSchema(action.params),
+        onEnded: action.onEnded === true,
       }),
     );
     return c.json({ actions: described });

@@ -3,6 +3,7 @@ import {
   ChannelListeners,
   type SessionRecord,
   type SessionStore,
+  stampTimeline,
   type TimerFilter,
   type TimerRecord,
   type Unsubscribe,
@@ -85,7 +86,7 @@ export class RedisSessionStore implements SessionStore {
   async put<T>(session: SessionRecord<T>) {
     await this.#redis.commands
       .multi()
-      .set(this.#key('s', session.id), JSON.stringify(session), 'PX', this.#ttl)
+      .set(this.#key('s', session.id), JSON.stringify(stampTimeline(session)), 'PX', this.#ttl)
       .zadd(this.#key('sessions'), 'NX', Date.now(), session.id)
       .exec();
   }
@@ -113,7 +114,7 @@ export class RedisSessionStore implements SessionStore {
         lock,
         key,
         token,
-        next ? JSON.stringify(next) : '',
+        next ? JSON.stringify(stampTimeline(next)) : '',
         this.#ttl,
       );
       if (written === 0) throw new Error(`kyc-sim: the lock on session ${id} expired before its update`);

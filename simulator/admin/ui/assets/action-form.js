@@ -89,8 +89,16 @@ export function actionForm(action, run, fail) {
     try {
       await run(params);
     } finally {
-      form.querySelector('button').disabled = false;
+      form.querySelector('button').disabled = form.dataset.unavailable !== undefined;
     }
   });
   return form;
+}
+
+/** Enables or disables the whole form; `why` shows as its tooltip while it is disabled. */
+export function setAvailable(form, available, why) {
+  if (available) delete form.dataset.unavailable;
+  else form.dataset.unavailable = why;
+  form.title = available ? '' : why;
+  for (const control of form.elements) control.disabled = !available;
 }

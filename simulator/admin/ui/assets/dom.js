@@ -30,6 +30,23 @@ export const fill = (el, ...children) =>
 /** hh:mm:ss.mmm in UTC, the way the simulator's clock and journal count time. */
 export const clockTime = (ms) => new Date(ms).toISOString().slice(11, 23);
 
+/** More than this apart, simulated and real time are told apart (the clock is manual or was moved). */
+const CLOCKS_APART_MS = 1000;
+
+/**
+ * When something happened: the simulator's time, and under it the real time when the two differ —
+ * while the manual clock stands still every entry has the same simulated time.
+ */
+export function timeCell({ at, realAt }) {
+  const apart = realAt !== undefined && Math.abs(realAt - at) > CLOCKS_APART_MS;
+  return h(
+    'time',
+    { title: apart ? 'simulated time; real time below' : null },
+    clockTime(at),
+    apart ? h('small', { class: 'real-time' }, `real ${clockTime(realAt)}`) : null,
+  );
+}
+
 export const pretty = (value) => JSON.stringify(value, null, 2);
 
 /** A body from the journal, pretty-printed when it is JSON. */

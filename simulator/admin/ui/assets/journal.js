@@ -1,7 +1,7 @@
 // The Journal tab: every request, websocket frame and webhook, filtered, with copy-as-curl.
 import { api, errorText } from './api.js';
 import { toCurl } from './curl.js';
-import { $, clockTime, copyText, debounce, h, pretty, prettyBody, toast } from './dom.js';
+import { $, copyText, debounce, h, pretty, prettyBody, timeCell, toast } from './dom.js';
 import { on } from './live.js';
 
 const LIMIT = 200;
@@ -61,7 +61,7 @@ function row(e) {
     h(
       'tr',
       { dataset: { entry: String(e.id) }, class: e.status >= 400 ? 'failed' : '', onclick: toggle },
-      h('td', {}, clockTime(e.at)),
+      h('td', {}, timeCell(e)),
       h('td', {}, h('span', { class: `tag ${e.kind.replace('-', '')}` }, e.kind)),
       h('td', {}, e.provider),
       h('td', { class: 'path' }, summary(e)),

@@ -20,3 +20,8 @@ export function toneOf(provider, kind, state) {
   if (ended === 'neutral') return 'done';
   return 'live';
 }
+
+/** Whether `state` is one of the kind's ended states (the engine then refuses most actions). */
+export function isEnded(provider, kind, state) {
+  return kinds.get(`${provider}/${kind}`)?.ended[state] !== undefined;
+}

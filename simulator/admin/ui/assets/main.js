@@ -27,7 +27,9 @@ initClock();
 initSessions();
 initJournal();
 initScenario();
-window.addEventListener('hashchange', route);
-route();
-// Badges need the kinds' states; the live stream draws the first badges.
-loadKinds().finally(connect);
+// Badges and which actions still apply need the kinds' states: route and go live once they are known.
+loadKinds().finally(() => {
+  window.addEventListener('hashchange', route);
+  route();
+  connect();
+});

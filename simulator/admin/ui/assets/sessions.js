@@ -1,7 +1,8 @@
 // The Sessions tab: the live list of every provider's sessions and one session's detail.
-import { actionForm } from './action-form.js';
+import { actionForm, setAvailable } from './action-form.js';
 import { api, errorText } from './api.js';
 import { $, clockTime, debounce, fill, h, pretty, stateBadge, toast } from './dom.js';
+import { isEnded } from './kinds.js';
 import { on } from './live.js';
 import { sessionOpeners } from './panels.js';
 import { timeline } from './timeline.js';
@@ -25,14 +26,14 @@ function renderList() {
       h(
         'tr',
         {},
-        ['provider', 'kind', 'id', 'state', 'updated'].map((c) => h('th', {}, c)),
+        ['session', 'state', 'updated'].map((c) => h('th', {}, c)),
       ),
     ),
     h(
       'tbody',
       {},
       shown.length === 0
-        ? h('tr', {}, h('td', { colspan: 5, class: 'muted' }, 'No sessions yet: start a flow from a client.'))
+        ? h('tr', {}, h('td', { colspan: 3, class: 'muted' }, 'No sessions yet: start a flow from a client.'))
         : null,
       shown.map((s) =>
         h(
@@ -42,9 +43,13 @@ function renderList() {
             dataset: { id: s.id },
             onclick: () => (location.hash = `#sessions/${encodeURIComponent(s.id)}`),
           },
-          h('td', {}, s.provider),
-          h('td', {}, s.kind),
-          h('td', { title: s.id }, h('code', {}, shortId(s.id))),
+          // Provider and kind over the id: three columns fit a narrow list pane.
+          h(
+            'td',
+            { title: s.id },
+            `${s.provider} · ${s.kind}`,
+            h('code', { class: 'session-ref' }, shortId(s.id)),
+          ),
           h('td', {}, stateBadge(s)),
           h('td', {}, clockTime(s.updatedAt)),
         ),
@@ -82,16 +87,37 @@ async function renderActions(session) {
     toast(`${name}: the session is ${answer.data.state}`);
     refreshDetail();
   };
-  const forms = result.data.actions.map((a) =>
-    actionForm(
+  const forms = result.data.actions.map((a) => {
+    const form = actionForm(
       a,
       (params) => run(a.name, params),
       (m) => toast(m, 'bad'),
-    ),
-  );
+    );
+    form.dataset.onEnded = String(a.onEnded);
+    return form;
+  });
   box.replaceChildren(
+    h('p', { id: 'sd-ended', class: 'muted', hidden: true }),
     ...(forms.length ? forms : [h('p', { class: 'muted' }, 'This kind of session has no actions.')]),
   );
+  markAvailable(session);
+}
+
+/** On an ended session only the actions meant for ended ones stay enabled (the engine refuses the rest). */
+function markAvailable(session) {
+  const box = $('#sd-actions');
+  if (!box || actionsFor !== session.id) return;
+  const ended = isEnded(session.provider, session.kind, session.state);
+  const why = `the session has ended (${session.state})`;
+  for (const form of box.querySelectorAll('form.action'))
+    setAvailable(form, !ended || form.dataset.onEnded === 'true', why);
+  const note = $('#sd-ended');
+  if (note) {
+    note.hidden = !ended;
+    note.textContent = ended ? `The session has ended (${session.state}): its actions no longer apply.` : '';
+    if (ended && box.querySelector('form.action:not([data-unavailable])'))
+      note.textContent = `The session has ended (${session.state}): only the actions still enabled apply.`;
+  }
 }
 
 function renderHead(session) {
@@ -148,7 +174,10 @@ async function loadDetail() {
   }
   // Redraw only what changed: a polling client journals a request every few hundred ms.
   const headKey = `${session.state}|${session.updatedAt}`;
-  if (pane.dataset.head !== headKey) renderHead(session);
+  if (pane.dataset.head !== headKey) {
+    renderHead(session);
+    markAvailable(session);
+  }
   pane.dataset.head = headKey;
   const timelineKey = `${session.timeline.length}|${session.traffic.at(-1)?.id}`;
   if (pane.dataset.timeline !== timelineKey) $('#sd-timeline').replaceChildren(timeline(session));

@@ -1,5 +1,5 @@
 // A session's timeline: its own events and its journal traffic, in time order.
-import { clockTime, h, pretty, prettyBody } from './dom.js';
+import { clockTime, h, pretty, prettyBody, timeCell } from './dom.js';
 
 /** {"stage":"FSpan","code":4081} → stage=FSpan code=4081, cut to a line. */
 function oneLine(detail) {
@@ -27,10 +27,25 @@ function trafficDetail(e) {
   return parts.join('\n\n');
 }
 
+/**
+ * In the order things happened: by real time when both sides have it (the manual clock stands
+ * still, so simulated times tie), else by simulated time; a session's events after the traffic of
+ * the same instant, each side in its own order.
+ */
+function inOrder(a, b) {
+  const real = a.realAt !== undefined && b.realAt !== undefined;
+  return (
+    (real ? a.realAt - b.realAt : a.at - b.at) ||
+    (a.tag === 'event') - (b.tag === 'event') ||
+    a.order - b.order
+  );
+}
+
 export function timeline(session) {
   const items = [
     ...session.timeline.map((t, i) => ({
       at: t.at,
+      realAt: t.realAt,
       order: i,
       tag: 'event',
       tone: 'event',
@@ -39,13 +54,14 @@ export function timeline(session) {
     })),
     ...session.traffic.map((e) => ({
       at: e.at,
+      realAt: e.realAt,
       order: e.id,
       tag: e.kind,
       tone: e.kind.replace('-', ''),
       text: trafficLine(e),
       detail: trafficDetail(e),
     })),
-  ].sort((a, b) => a.at - b.at || (a.tag === 'event') - (b.tag === 'event') || a.order - b.order);
+  ].sort(inOrder);
   if (items.length === 0) return h('p', { class: 'muted' }, 'Nothing yet.');
   return h(
     'ol',
@@ -54,7 +70,7 @@ export function timeline(session) {
       h(
         'li',
         { class: item.tone },
-        h('time', {}, clockTime(item.at)),
+        timeCell(item),
         h('span', { class: `tag ${item.tone}` }, item.tag),
         item.detail
           ? h('details', {}, h('summary', {}, item.text, item.repeats), h('pre', {}, item.detail))
