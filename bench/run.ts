@@ -7,7 +7,7 @@ import { idleSockets } from './idle-sockets.js';
 import { idvCreateSessionsPerSecond } from './idv-create-session.js';
 import { type ServerProcess, startProcess } from './processes.js';
 import { profileExchangesPerSecond } from './profile-exchange.js';
-import { replicaShareFlowRows } from './replicas.js';
+import { REPLICA_COLUMNS, replicaShareFlowRows } from './replicas.js';
 import { rsaPrivateOpsPerSecond } from './rsa-baseline.js';
 import { shareFlowsPerSecond } from './share-flows.js';
 import { startWiremock, wiremockUnavailable, wiremockVersion } from './wiremock.js';
@@ -249,7 +249,7 @@ try {
   await Promise.all([sim?.stop(), bare?.stop()]);
 }
 if (want('replicas'))
-  table('Share flows across replicas (Redis)', ['measure', 'kyc-sim', 'baseline', 'ratio']).push(
+  table('Share flows across replicas (Redis)', REPLICA_COLUMNS).push(
     ...(await replicaShareFlowRows(cli, scenario, QR_PATH, SECONDS * 1000)),
   );
 
