@@ -26,14 +26,15 @@ function runStoreSuite(ci: boolean) {
 }
 
 describe('the Redis suites without a redis-server', () => {
-  it('are skipped with the reason when CI is not set', () => {
+  // A whole vitest run each: slower than a unit test, more so on a busy CI machine.
+  it('are skipped with the reason when CI is not set', { timeout: 120_000 }, () => {
     const { status, output } = runStoreSuite(false);
     expect(status).toBe(0);
     expect(output).toContain('skipped: REDIS_SERVER=/nonexistent/redis-server is not an executable file');
     expect(output).not.toMatch(/\d+ passed/);
   });
 
-  it('fail under CI', () => {
+  it('fail under CI', { timeout: 120_000 }, () => {
     const { status, output } = runStoreSuite(true);
     expect(status).toBe(1);
     expect(output).toContain('CI must run the Redis suites: REDIS_SERVER=/nonexistent/redis-server');
