@@ -1,9 +1,6 @@
-import { Verifier } from '@pact-foundation/pact';
 import { describe, it } from 'vitest';
 import { YotiDigitalIdClient } from '../../clients/yoti-digital-id/index.js';
 import { admin, useSimulator } from '../../test/support/simulator.js';
-import { resigner } from '../support/resign.js';
-import { type PemKeyPair, yotiAppKeyPair } from '../support/rsa-keys.js';
 import {
   contractConfig,
   digitalIdPactFile,
@@ -11,25 +8,24 @@ import {
   SDK_ID,
   STATES,
 } from '../support/yoti-digital-id-contract.js';
+import { yotiContractApp } from '../support/yoti-provider-verification.js';
 
 /**
  * Verifies the running simulator against the pact of clients/yoti-digital-id; the request filter
  * re-signs each request with the test app's key (support/resign.ts).
  */
 const sim = useSimulator({ scenario: { name: 'boot' } });
-let keys: PemKeyPair;
+const app = yotiContractApp(sim, {
+  scenarioName: 'yoti digital id contract',
+  sdkId: SDK_ID,
+  section: { digitalId: { outcome: { type: 'manual' } } },
+});
 
 const base = () => `${sim().url}/yoti/share`;
 
 async function loadApp(): Promise<YotiDigitalIdClient> {
-  keys ??= await yotiAppKeyPair();
-  await admin(sim(), 'PUT', '/scenario', {
-    name: 'yoti digital id contract',
-    yoti: {
-      apps: [{ sdkId: SDK_ID, publicKey: keys.publicKeyPem, digitalId: { outcome: { type: 'manual' } } }],
-    },
-  });
-  return new YotiDigitalIdClient({ baseUrl: base(), sdkId: SDK_ID, privateKeyPem: keys.privateKeyPem });
+  const privateKeyPem = await app.load();
+  return new YotiDigitalIdClient({ baseUrl: base(), sdkId: SDK_ID, privateKeyPem });
 }
 
 /** A session ended by an admin action, and the ids the pact's paths need. */
@@ -48,12 +44,10 @@ async function endedSession(action: 'share' | 'fail', params: object = {}) {
 
 describe('simulator honours the yoti-digital-id-client pact', () => {
   it('verifies every interaction', async () => {
-    await new Verifier({
+    await app.verify({
       provider: PROVIDER,
       providerBaseUrl: base(),
-      pactUrls: [digitalIdPactFile],
-      logLevel: 'warn',
-      requestFilter: resigner(() => keys.privateKeyPem) as never,
+      pactFile: digitalIdPactFile,
       stateHandlers: {
         [STATES.app]: async () => {
           await loadApp();
@@ -70,6 +64,6 @@ describe('simulator honours the yoti-digital-id-client pact', () => {
             errorReason: { requirements_not_met_details: [{ failure_type: 'ID_DOCUMENT_EXTRACTION' }] },
           }),
       },
-    }).verifyProvider();
+    });
   });
 });

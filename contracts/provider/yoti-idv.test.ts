@@ -1,37 +1,33 @@
-import { Verifier } from '@pact-foundation/pact';
 import { describe, it } from 'vitest';
 import { YotiIdvClient } from '../../clients/yoti-idv/index.js';
 import { admin, useSimulator } from '../../test/support/simulator.js';
-import { resigner } from '../support/resign.js';
-import { type PemKeyPair, yotiAppKeyPair } from '../support/rsa-keys.js';
 import { contractSession, idvPactFile, PROVIDER, SDK_ID, STATES } from '../support/yoti-idv-contract.js';
+import { yotiContractApp } from '../support/yoti-provider-verification.js';
 
 /**
  * Verifies the running simulator against the pact of clients/yoti-idv; the request filter
  * re-signs each request with the test app's key (support/resign.ts).
  */
 const sim = useSimulator({ scenario: { name: 'boot' } });
-let keys: PemKeyPair;
+const app = yotiContractApp(sim, {
+  scenarioName: 'yoti idv contract',
+  sdkId: SDK_ID,
+  section: { idv: { outcome: { type: 'manual' } } },
+});
 
 const base = () => `${sim().url}/yoti/idverify/v1`;
 
 async function loadApp(): Promise<YotiIdvClient> {
-  keys ??= await yotiAppKeyPair();
-  await admin(sim(), 'PUT', '/scenario', {
-    name: 'yoti idv contract',
-    yoti: { apps: [{ sdkId: SDK_ID, publicKey: keys.publicKeyPem, idv: { outcome: { type: 'manual' } } }] },
-  });
-  return new YotiIdvClient({ baseUrl: base(), sdkId: SDK_ID, privateKeyPem: keys.privateKeyPem });
+  const privateKeyPem = await app.load();
+  return new YotiIdvClient({ baseUrl: base(), sdkId: SDK_ID, privateKeyPem });
 }
 
 describe('simulator honours the yoti-idv-client pact', () => {
   it('verifies every interaction', async () => {
-    await new Verifier({
+    await app.verify({
       provider: PROVIDER,
       providerBaseUrl: base(),
-      pactUrls: [idvPactFile],
-      logLevel: 'warn',
-      requestFilter: resigner(() => keys.privateKeyPem) as never,
+      pactFile: idvPactFile,
       stateHandlers: {
         [STATES.app]: async () => {
           await loadApp();
@@ -53,6 +49,6 @@ describe('simulator honours the yoti-idv-client pact', () => {
           };
         },
       },
-    }).verifyProvider();
+    });
   });
 });
