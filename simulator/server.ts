@@ -1,8 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { WebSocketServer } from 'ws';
+import type { WebSocketServer } from 'ws';
 import { createApp } from './app.js';
 import { isLoopback } from './engine/allowed-hosts.js';
 import type { JournalFilter } from './engine/journal.js';
@@ -104,11 +103,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     ? createAdaptorServer({
         fetch: app.fetch,
         autoCleanupIncoming: false,
-        createServer: createHttpsServer,
+        createServer: (await import('node:https')).createServer,
         serverOptions: { key: tls.key, cert: `${tls.cert}${tls.caCert}` }, // the chain: leaf, then CA
       })
     : createAdaptorServer({ fetch: app.fetch, autoCleanupIncoming: false });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // The websocket server (ws, with the zlib and tls it loads) comes with the first upgrade: a
+  // start, or a simulator used over HTTP only, does not wait for it.
+  let wss: WebSocketServer | undefined;
+  let wssLoading: Promise<unknown> | undefined;
+  const loadWebSockets = () =>
+    (wssLoading ??= import('ws').then(({ WebSocketServer }) => {
+      wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+    }));
 
   server.on('upgrade', (request, socket, head) => {
     socket.on('error', () => {}); // a client that vanishes mid-handshake is no reason to stop
@@ -124,6 +130,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     for (const route of provider?.instance.sockets ?? []) {
       const match = route.pattern.exec(path);
       if (!match) continue;
+      if (!wss) {
+        // Once ws is loaded, the same upgrade again (checks are cheap and have no side effects).
+        loadWebSockets().then(
+          () => server.emit('upgrade', request, socket, head),
+          (error) => socket.destroy(error),
+        );
+        return;
+      }
       wss.handleUpgrade(request, socket, head, (ws) => {
         ws.on('error', () => {}); // oversized or malformed frames close the socket; nothing to crash
         const fault = runtime.faults.forSocket(path);
@@ -162,12 +176,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= new Promise<void>((resolve) => {
-      for (const client of wss.clients) client.close(1001, 'kyc-sim shutting down');
+      for (const client of wss?.clients ?? []) client.close(1001, 'kyc-sim shutting down');
       runtime.close();
       server.close(() => resolve());
       // Give websockets a moment to say goodbye, then drop whatever is left.
       setTimeout(() => {
-        for (const client of wss.clients) client.terminate();
+        for (const client of wss?.clients ?? []) client.terminate();
         if ('closeAllConnections' in server) server.closeAllConnections();
       }, 200).unref();
     });

@@ -1,6 +1,13 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import protobuf from 'protobufjs';
+import type protobuf from 'protobufjs';
 import { protoDir } from '../../paths.js';
+
+/**
+ * protobufjs itself, loaded on first use from the installed package (as `yaml` is for the YAML
+ * worker), so the CLI bundle neither carries nor compiles it at start.
+ */
+const loadProtobuf = () => createRequire(import.meta.url)('protobufjs') as typeof protobuf;
 
 /**
  * Protobuf message types from proto/, read and parsed on first use rather than when the module
@@ -14,7 +21,7 @@ export function protoTypes<K extends string>(
   let types: Record<K, protobuf.Type> | undefined;
   return () => {
     if (!types) {
-      const root = protobuf.loadSync(files.map((file) => join(protoDir, file)));
+      const root = loadProtobuf().loadSync(files.map((file) => join(protoDir, file)));
       types = Object.fromEntries(
         Object.entries<string>(names).map(([key, name]) => [key, root.lookupType(name)]),
       ) as Record<K, protobuf.Type>;

@@ -36,10 +36,17 @@ const Markup = () => (
  * Digital ID share v2) as the phone does,
  * see what the app asks for, then Share or Decline. Its server side is ./routes.ts.
  */
+let markup: string | undefined;
+
 export const yotiAppPanel: ConsolePanel = {
   id: 'yoti-app',
   title: 'Virtual Yoti app',
-  html: String(<Markup />),
+  // Rendered when the console first asks, not at start: a render turns on hono/jsx's
+  // AsyncLocalStorage, which makes Node 20 run a promise hook on every promise from then on.
+  get html() {
+    markup ??= String(<Markup />);
+    return markup;
+  },
   assets: [join(DIR, 'yoti-app.js'), join(DIR, 'yoti-app.css')],
   opens: { kinds: ['share', 'digital-id'], label: 'Open in the virtual Yoti app →' },
 };
