@@ -1,9 +1,12 @@
 import type { IncomingMessage, Server } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import type { WebSocketServer } from 'ws';
 import { createApp } from './app.js';
 import { isLoopback } from './engine/allowed-hosts.js';
+import { DirectRoutes, withDirectRoutes } from './engine/direct-routes.js';
+import { recordDirectExchange } from './engine/http-journal.js';
 import type { JournalFilter } from './engine/journal.js';
 import { journalLine } from './engine/journal-line.js';
 import type { LocalTls } from './engine/local-ca.js';
@@ -77,6 +80,14 @@ function serveWithoutUpgrade(server: Server, request: IncomingMessage, socket: S
 const isWebSocketUpgrade = (request: IncomingMessage) =>
   request.headers.upgrade?.toLowerCase() === 'websocket';
 
+/** The providers' direct routes (engine/direct-routes.ts), in front of their Hono routes. */
+function directRoutesOf(runtime: Runtime): DirectRoutes {
+  const routes = new DirectRoutes();
+  for (const { definition, instance } of runtime.providers)
+    for (const route of instance.direct ?? []) routes.add(definition.name, route);
+  return routes;
+}
+
 /** One Node server, one Hono app, websocket upgrades routed to the provider that owns the path. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1';
@@ -99,14 +110,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     : undefined;
   // Unread request bodies are the body reader's to discard (engine/body.ts: a bounded lingering
   // close), not the adapter's, whose half-second limit resets clients still uploading.
+  const listener = withDirectRoutes(
+    directRoutesOf(runtime),
+    {
+      allowsHost: (host) => runtime.allowedHosts.allows(host),
+      noFaults: () => runtime.faults.isEmpty,
+      now: () => runtime.clock.now(),
+      record: (request, match, answer, started, startedAt) =>
+        recordDirectExchange(runtime.journal, request, match, answer, started, startedAt),
+    },
+    getRequestListener(app.fetch, { autoCleanupIncoming: false }),
+  );
   const server = tls
-    ? createAdaptorServer({
-        fetch: app.fetch,
-        autoCleanupIncoming: false,
-        createServer: (await import('node:https')).createServer,
-        serverOptions: { key: tls.key, cert: `${tls.cert}${tls.caCert}` }, // the chain: leaf, then CA
-      })
-    : createAdaptorServer({ fetch: app.fetch, autoCleanupIncoming: false });
+    ? // The chain: leaf, then CA.
+      (await import('node:https')).createServer({ key: tls.key, cert: `${tls.cert}${tls.caCert}` }, listener)
+    : createHttpServer(listener);
   // The websocket server (ws, with the zlib and tls it loads) comes with the first upgrade: a
   // start, or a simulator used over HTTP only, does not wait for it.
   let wss: WebSocketServer | undefined;

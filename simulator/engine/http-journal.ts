@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { bodyPreview } from './body.js';
 import type { Journal, JournalInput } from './journal.js';
@@ -40,9 +41,11 @@ function responseText(res: Response): string | undefined {
 function journaledHeaders(c: Context): Record<string, string> | (() => Record<string, string>) {
   const incoming = nodeIncoming(c)?.headers;
   if (!incoming) return withoutDropped(c.req.raw.headers.entries());
-  // Node's plain headers object, kept by reference and copied only when the entry is read.
-  return () => withoutDropped(Object.entries(incoming));
+  return nodeHeaders(incoming);
 }
+
+/** Node's plain headers object, kept by reference and copied only when the entry is read. */
+const nodeHeaders = (incoming: IncomingHttpHeaders) => () => withoutDropped(Object.entries(incoming));
 
 function withoutDropped(entries: Iterable<[string, string | string[] | undefined]>): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -89,21 +92,13 @@ export function recordExchange(
   startedAt: number,
 ): void {
   const res = c.res;
-  const entry: JournalInput = {
-    kind: 'http',
-    at: startedAt,
-    realAt: performance.timeOrigin + started,
-    provider,
-    method: c.req.method,
-    path: c.req.path,
-    query: queryOf(c),
+  const entry = httpEntry(provider, c.req.method, c.req.path, queryOf(c), started, startedAt, {
     status: res.status,
-    durationMs: Math.round((performance.now() - started) * 100) / 100,
     requestHeaders: journaledHeaders(c),
     responseBody: responseText(res),
     sessionId: c.get('sessionId'),
     note: c.get('journalNote'),
-  };
+  });
   if (!declaresBody(c)) {
     journal.record(entry);
     return;
@@ -116,5 +111,51 @@ export function recordExchange(
       journal.record(entry);
     },
     () => journal.record(entry),
+  );
+}
+
+/** What every HTTP entry has; `started` (performance.now()) and `startedAt` as in recordExchange. */
+function httpEntry(
+  provider: string,
+  method: string,
+  path: string,
+  query: string | undefined,
+  started: number,
+  startedAt: number,
+  answer: Pick<JournalInput, 'status' | 'requestHeaders' | 'responseBody' | 'sessionId' | 'note'>,
+): JournalInput {
+  return {
+    kind: 'http',
+    at: startedAt,
+    realAt: performance.timeOrigin + started,
+    provider,
+    method,
+    path,
+    query,
+    status: answer.status,
+    durationMs: Math.round((performance.now() - started) * 100) / 100,
+    requestHeaders: answer.requestHeaders,
+    responseBody: answer.responseBody,
+    sessionId: answer.sessionId,
+    note: answer.note,
+  };
+}
+
+/** Records a GET answered by a direct route (engine/direct-routes.ts), as recordExchange would have. */
+export function recordDirectExchange(
+  journal: Journal,
+  request: IncomingMessage,
+  match: { provider: string; path: string; query: string | undefined },
+  answer: { json: string; sessionId?: string },
+  started: number,
+  startedAt: number,
+): void {
+  journal.record(
+    httpEntry(match.provider, 'GET', match.path, match.query, started, startedAt, {
+      status: 200,
+      requestHeaders: nodeHeaders(request.headers),
+      responseBody: answer.json,
+      sessionId: answer.sessionId,
+    }),
   );
 }

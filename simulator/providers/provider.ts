@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { ApiDescription, ApiOperation } from '../engine/api-document.js';
 import type { AsyncApiDescription } from '../engine/async-api-document.js';
 import type { Clock } from '../engine/clock.js';
+import type { DirectRoute } from '../engine/direct-routes.js';
 import type { ErrorSpec } from '../engine/errors.js';
 import type { Journal } from '../engine/journal.js';
 import type { RandomSource } from '../engine/random.js';
@@ -119,6 +120,11 @@ export const defineProvider = <const N extends string, S extends z.ZodType>(
 export interface ProviderInstance {
   app: Hono<SimEnv>;
   sockets?: SocketRoute[];
+  /**
+   * Hot GET routes answered before Hono (engine/direct-routes.ts); each must also be a route of
+   * `app` answering from the same function, which serves every request the direct route declines.
+   */
+  direct?: DirectRoute[];
   /** Provider-specific control routes, mounted by the admin API at /__admin/<provider name>. */
   adminApp?: Hono;
   /** Server side of the provider's console panel, mounted at /__admin/ui/api/<provider name>. */

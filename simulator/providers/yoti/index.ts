@@ -22,10 +22,12 @@ import { ShareSessions } from './share/share-sessions.js';
 import { connectSessionsSocket } from './share/socket.js';
 
 /** Yoti: https://api.yoti.com mounted at /yoti, paths below it exactly as Yoti's. */
+const PREFIX = '/yoti';
+
 export const yotiProvider = defineProvider({
   name: 'yoti',
   scenario: yotiScenarioSchema,
-  prefix: '/yoti',
+  prefix: PREFIX,
   clientHints: (base) => [
     'Yoti, by official SDK (docs/yoti-sdks.md):',
     ...sdkSettingLines(base).map((line) => `  ${line}`),
@@ -59,7 +61,8 @@ export const yotiProvider = defineProvider({
     const receipts = new Receipts(ctx, apps);
     const shares = new ShareSessions(ctx, receipts.minter);
     const app = new Hono<SimEnv>();
-    app.route('/', shareRoutes(ctx, shares));
+    const share = shareRoutes(ctx, shares, PREFIX);
+    app.route('/', share.app);
     app.route('/', profileRoutes(apps, receipts, shares));
     app.route('/', amlRoutes(apps));
     app.route('/', sandboxRoutes(ctx, apps, receipts));
@@ -74,6 +77,7 @@ export const yotiProvider = defineProvider({
       adminApp: yotiAdminRoutes(apps),
       consoleApp: yotiAppRoutes(ctx, digitalId.sessions),
       sockets: [connectSessionsSocket(shares)],
+      direct: share.direct,
       onScenarioLoaded: async () => {
         idv.sessions.clearAppResponseConfigs();
         await apps.reload();

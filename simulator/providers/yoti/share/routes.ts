@@ -1,56 +1,47 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import type { DirectAnswer, DirectRoute } from '../../../engine/direct-routes.js';
 import { type SimEnv, SimError } from '../../provider.js';
 import { yotiErrorResponse } from '../errors.js';
 import type { YotiContext } from '../schema.js';
-import type { ShareSessions } from './share-sessions.js';
+import type { ShareSession, ShareSessions } from './share-sessions.js';
 
-/** Steps 1 and 2 of the non-browser client guide: the QR code and its metadata. */
-export function shareRoutes(ctx: YotiContext, sessions: ShareSessions): Hono<SimEnv> {
-  const app = new Hono<SimEnv>();
+const QR_PATH = '/api/v1.1/sessions/apps/:sdkId/scenarios/:scenarioId';
+const REFS_PATH = '/api/v1.1/qrcodes/refs/:refId';
 
-  app.get('/api/v1.1/sessions/apps/:sdkId/scenarios/:scenarioId', async (c) => {
-    const { sdkId, scenarioId } = c.req.param();
-    const yotiApp = ctx.section().apps.find((a) => a.sdkId === sdkId);
-    if (!yotiApp) {
-      throw SimError.notFound(
-        `No application with sdkId ${sdkId}`,
-        { what: 'sdkIds', values: ctx.section().apps.map((a) => a.sdkId) },
-        { code: 'APP_NOT_FOUND' },
-      );
-    }
-    const scenario = yotiApp.scenarios.find((s) => s.id === scenarioId);
-    if (!scenario) {
-      const known = yotiApp.scenarios.map((s) => s.id).join(', ') || 'none';
-      return yotiErrorResponse(c, {
-        status: 404,
-        code: 'SCENARIO_NOT_FOUND',
-        message: `Application ${sdkId} has no scenario ${scenarioId} (known: ${known})`,
-      });
-    }
+/**
+ * Steps 1 and 2 of the non-browser client guide: the QR code and its metadata. Both are on every
+ * share, so their plain successes are also direct routes (engine/direct-routes.ts); the Hono
+ * routes answer from the same functions and add the errors.
+ */
+export function shareRoutes(ctx: YotiContext, sessions: ShareSessions, prefix: string) {
+  const appOf = (sdkId: string) => ctx.section().apps.find((a) => a.sdkId === sdkId);
+
+  /** A new share for the app's scenario; undefined when either is unknown. */
+  const qrAnswer = async (sdkId: string, scenarioId: string): Promise<DirectAnswer | undefined> => {
+    const yotiApp = appOf(sdkId);
+    const scenario = yotiApp?.scenarios.find((s) => s.id === scenarioId);
+    if (!yotiApp || !scenario) return undefined;
     const session = await sessions.create(yotiApp, {
       scenarioId,
       policy: scenario.policy,
       outcome: scenario.outcome,
       lifetimeMs: scenario.lifetimeMs,
     });
-    c.set('sessionId', session.id);
     // The real body is undocumented; this one parses as JSON and contains the whole URL as text.
-    return c.json({ qrcode: session.data.qrcode, ref_id: session.data.refId });
-  });
+    return {
+      json: JSON.stringify({ qrcode: session.data.qrcode, ref_id: session.data.refId }),
+      sessionId: session.id,
+    };
+  };
 
-  app.get('/api/v1.1/qrcodes/refs/:refId', async (c) => {
-    const refId = c.req.param('refId');
+  const refsAnswer = async (refId: string): Promise<DirectAnswer | undefined> => {
     const session = await sessions.byRef(refId);
-    if (!session) {
-      return yotiErrorResponse(c, {
-        status: 404,
-        code: 'NOT_FOUND',
-        message: `No QR code with ref_id ${refId}`,
-      });
-    }
-    c.set('sessionId', session.id);
-    const yotiApp = ctx.section().apps.find((a) => a.sdkId === session.data.sdkId);
-    return c.json({
+    return session && { json: JSON.stringify(refsBody(session)), sessionId: session.id };
+  };
+
+  const refsBody = (session: ShareSession) => {
+    const yotiApp = appOf(session.data.sdkId);
+    return {
       name: yotiApp?.name ?? session.data.sdkId,
       policy: session.data.policyBytes,
       application_id: yotiApp?.applicationId ?? session.data.sdkId,
@@ -59,8 +50,49 @@ export function shareRoutes(ctx: YotiContext, sessions: ShareSessions): Hono<Sim
       callback_endpoint: session.data.callbackEndpoint ?? yotiApp?.callbackEndpoint ?? '',
       sharing_token: session.data.sharingToken,
       session_data: session.id,
+    };
+  };
+
+  const app = new Hono<SimEnv>();
+  const json = (c: Context<SimEnv>, answer: DirectAnswer) => {
+    c.set('sessionId', answer.sessionId);
+    return c.body(answer.json, 200, { 'Content-Type': 'application/json' });
+  };
+
+  app.get(QR_PATH, async (c) => {
+    const { sdkId, scenarioId } = c.req.param();
+    const answer = await qrAnswer(sdkId, scenarioId);
+    if (answer) return json(c, answer);
+    const yotiApp = appOf(sdkId);
+    if (!yotiApp) {
+      throw SimError.notFound(
+        `No application with sdkId ${sdkId}`,
+        { what: 'sdkIds', values: ctx.section().apps.map((a) => a.sdkId) },
+        { code: 'APP_NOT_FOUND' },
+      );
+    }
+    const known = yotiApp.scenarios.map((s) => s.id).join(', ') || 'none';
+    return yotiErrorResponse(c, {
+      status: 404,
+      code: 'SCENARIO_NOT_FOUND',
+      message: `Application ${sdkId} has no scenario ${scenarioId} (known: ${known})`,
     });
   });
 
-  return app;
+  app.get(REFS_PATH, async (c) => {
+    const refId = c.req.param('refId');
+    const answer = await refsAnswer(refId);
+    if (answer) return json(c, answer);
+    return yotiErrorResponse(c, {
+      status: 404,
+      code: 'NOT_FOUND',
+      message: `No QR code with ref_id ${refId}`,
+    });
+  });
+
+  const direct: DirectRoute[] = [
+    { path: `${prefix}${QR_PATH}`, answer: ({ sdkId, scenarioId }) => qrAnswer(sdkId, scenarioId) },
+    { path: `${prefix}${REFS_PATH}`, answer: ({ refId }) => refsAnswer(refId) },
+  ];
+  return { app, direct };
 }

@@ -1,0 +1,151 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * The plain success of a hot GET route (the refs a phone reads on every scan, the QR code a kiosk
+ * asks for on every share), answered from Node's own request before Hono builds a Request, a
+ * Context and a middleware chain for it: a third of such a request's CPU. Only the plain case:
+ * the request with anything unusual, and the answer `undefined` (unknown id, any error), go to
+ * the provider's Hono route for the same path, which the provider builds from the same answer
+ * function — so a client sees one behaviour either way.
+ */
+export interface DirectRoute {
+  /** Hono's syntax, e.g. `/yoti/api/v1.1/qrcodes/refs/:refId` (the provider's prefix included). */
+  path: string;
+  answer(params: Record<string, string>): Promise<DirectAnswer | undefined>;
+}
+
+/** A 200 with a JSON body, and the session it concerns, for the journal. */
+export interface DirectAnswer {
+  json: string;
+  sessionId?: string;
+}
+
+interface CompiledRoute {
+  /** The literal start of the path, up to the first parameter. */
+  head: string;
+  /** Each segment after `head`: a literal, or a parameter's name after `:`. */
+  segments: string[];
+  route: DirectRoute;
+  provider: string;
+}
+
+export interface DirectMatch {
+  route: DirectRoute;
+  provider: string;
+  params: Record<string, string>;
+  path: string;
+  query: string | undefined;
+}
+
+/** The direct routes of every provider, matched by literal segments; nothing percent-encoded. */
+export class DirectRoutes {
+  readonly #routes: CompiledRoute[] = [];
+
+  add(provider: string, route: DirectRoute): void {
+    const at = route.path.indexOf('/:');
+    const head = at < 0 ? route.path : route.path.slice(0, at + 1);
+    const rest = at < 0 ? '' : route.path.slice(at + 1);
+    this.#routes.push({ head, segments: rest ? rest.split('/') : [], route, provider });
+  }
+
+  get size(): number {
+    return this.#routes.length;
+  }
+
+  /** The route for a request target, when one matches it exactly and plainly. */
+  match(target: string): DirectMatch | undefined {
+    const q = target.indexOf('?');
+    const path = q < 0 ? target : target.slice(0, q);
+    // A parameter the route would have to decode is left to Hono, which decodes as routes expect.
+    if (path.includes('%')) return undefined;
+    for (const compiled of this.#routes) {
+      if (!path.startsWith(compiled.head)) continue;
+      const params = matchSegments(compiled.segments, path.slice(compiled.head.length));
+      if (params)
+        return {
+          route: compiled.route,
+          provider: compiled.provider,
+          params,
+          path,
+          query: q < 0 ? undefined : target.slice(q + 1),
+        };
+    }
+    return undefined;
+  }
+}
+
+function matchSegments(segments: string[], rest: string): Record<string, string> | undefined {
+  const parts = rest === '' ? [] : rest.split('/');
+  if (parts.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    const part = parts[i];
+    if (segment.startsWith(':')) {
+      if (part === '') return undefined;
+      params[segment.slice(1)] = part;
+    } else if (segment !== part) return undefined;
+  }
+  return params;
+}
+
+/**
+ * True when nothing about the request needs the full front door: a GET with no Origin (no CORS to
+ * answer) and no body to read, limit or journal.
+ */
+export const isPlainGet = (request: IncomingMessage) =>
+  request.method === 'GET' &&
+  request.headers.origin === undefined &&
+  request.headers['content-length'] === undefined &&
+  request.headers['transfer-encoding'] === undefined;
+
+/** Writes a direct answer as Hono's `c.json` and @hono/node-server would. */
+export function writeDirectAnswer(response: ServerResponse, answer: DirectAnswer): void {
+  response.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(answer.json),
+  });
+  response.end(answer.json);
+}
+
+type Listener = (request: IncomingMessage, response: ServerResponse) => unknown;
+
+/** What answering directly needs of the simulator: the front door's checks, the clock and journal. */
+export interface DirectContext {
+  allowsHost(host: string | undefined): boolean;
+  /** True while the scenario declares no faults (which the front door would apply). */
+  noFaults(): boolean;
+  now(): number;
+  record(
+    request: IncomingMessage,
+    match: DirectMatch,
+    answer: DirectAnswer,
+    started: number,
+    startedAt: number,
+  ): void;
+}
+
+/**
+ * `fallback` (the Hono app's listener) with the direct routes in front: a plain GET they match
+ * and answer is served here; any other request, and any they decline or fail on, goes to Hono.
+ */
+export function withDirectRoutes(routes: DirectRoutes, context: DirectContext, fallback: Listener): Listener {
+  return (request, response) => {
+    const match =
+      isPlainGet(request) && context.noFaults() && context.allowsHost(request.headers.host)
+        ? routes.match(request.url ?? '/')
+        : undefined;
+    if (!match) return fallback(request, response);
+    const started = performance.now();
+    const startedAt = context.now();
+    return match.route.answer(match.params).then(
+      (answer) => {
+        if (!answer) return fallback(request, response);
+        writeDirectAnswer(response, answer);
+        context.record(request, match, answer, started, startedAt);
+      },
+      // The route itself will meet the same failure and answer it in the provider's format.
+      () => fallback(request, response),
+    );
+  };
+}
