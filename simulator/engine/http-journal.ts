@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { bodyPreview } from './body.js';
-import type { Journal, JournalInput } from './journal.js';
+import { type Journal, type JournalInput, TIME_ORIGIN } from './journal.js';
 import { nodeIncoming, queryOf, requestHeader } from './node-request.js';
 
 /** Headers left out of the journal: secrets of the browser session and per-hop noise. */
@@ -127,7 +127,7 @@ function httpEntry(
   return {
     kind: 'http',
     at: startedAt,
-    realAt: performance.timeOrigin + started,
+    realAt: TIME_ORIGIN + started,
     provider,
     method,
     path,

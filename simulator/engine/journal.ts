@@ -58,8 +58,11 @@ export type JournalInput = Omit<JournalEntry, 'id' | 'at' | 'realAt' | 'requestH
 
 type StoredEntry = JournalInput & { id: number; at: number; realAt: number };
 
+/** performance.timeOrigin, read once: the getter costs more than performance.now() itself. */
+export const TIME_ORIGIN = performance.timeOrigin;
+
 /** Real time in ms, monotonic within the process, with sub-millisecond fractions. */
-export const realNow = () => performance.timeOrigin + performance.now();
+export const realNow = () => TIME_ORIGIN + performance.now();
 
 /** Entries whose lazy fields are resolved; kept apart so no flag shows up in the entries themselves. */
 const materialized = new WeakSet<StoredEntry>();

@@ -51,7 +51,20 @@ const APPLICATION_ATTRIBUTES = [
   'application_receipt_bgcolor',
 ];
 
+/** Encoded once per policy object: a scenario's policy is the same object for every share of it. */
+const encodedPolicies = new WeakMap<SharePolicy, Buffer>();
+
+/** The policy's bytes; shared between callers, so never to be written to. */
 export function encodePolicy(policy: SharePolicy): Buffer {
+  let bytes = encodedPolicies.get(policy);
+  if (!bytes) {
+    bytes = encodePolicyBytes(policy);
+    encodedPolicies.set(policy, bytes);
+  }
+  return bytes;
+}
+
+function encodePolicyBytes(policy: SharePolicy): Buffer {
   const wanted = policy.wanted.map((w) => ({ name: w.derivation ?? w.name }));
   const { QrPolicy } = types();
   const message = QrPolicy.create({
