@@ -1,6 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { DirectRoutes } from '../simulator/engine/direct-routes.js';
+import { DirectRoutes, plainGetHost } from '../simulator/engine/direct-routes.js';
 import { admin, useSimulator } from './support/simulator.js';
 
 const SDK = 'direct-app';
@@ -122,5 +123,20 @@ describe('DirectRoutes matching', () => {
       '/q/refs/r',
     ])
       expect(routes.match(target), target).toBeUndefined();
+  });
+});
+
+describe('plainGetHost', () => {
+  const request = (method: string, rawHeaders: string[]) => ({ method, rawHeaders }) as IncomingMessage;
+
+  it('gives the Host of a GET with no Origin and no body, whatever the names’ case', () => {
+    expect(plainGetHost(request('GET', ['HOST', '127.0.0.1:9', 'Accept', '*/*']))).toBe('127.0.0.1:9');
+    expect(plainGetHost(request('GET', ['accept', '*/*']))).toBe('');
+  });
+
+  it('refuses other methods, an Origin and any declared body', () => {
+    expect(plainGetHost(request('HEAD', ['host', 'localhost']))).toBe(false);
+    for (const name of ['Origin', 'content-length', 'Transfer-Encoding'])
+      expect(plainGetHost(request('GET', ['host', 'localhost', name, '1'])), name).toBe(false);
   });
 });

@@ -90,14 +90,24 @@ function matchSegments(segments: string[], rest: string): Record<string, string>
 }
 
 /**
- * True when nothing about the request needs the full front door: a GET with no Origin (no CORS to
- * answer) and no body to read, limit or journal.
+ * The Host of a request nothing about which needs the full front door (a GET with no Origin, so
+ * no CORS to answer, and no body to read, limit or journal), `''` when it names none, or false.
+ * Read from Node's raw header list: Node builds the `headers` object only when it is asked for.
  */
-export const isPlainGet = (request: IncomingMessage) =>
-  request.method === 'GET' &&
-  request.headers.origin === undefined &&
-  request.headers['content-length'] === undefined &&
-  request.headers['transfer-encoding'] === undefined;
+export function plainGetHost(request: IncomingMessage): string | false {
+  if (request.method !== 'GET') return false;
+  const raw = request.rawHeaders;
+  let host = '';
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i];
+    // Only names of these lengths can matter; the rest are passed over without lower-casing.
+    if (name.length !== 4 && name.length !== 6 && name.length !== 14 && name.length !== 17) continue;
+    const lower = name.toLowerCase();
+    if (lower === 'host') host = raw[i + 1];
+    else if (lower === 'origin' || lower === 'content-length' || lower === 'transfer-encoding') return false;
+  }
+  return host;
+}
 
 /** Writes a direct answer as Hono's `c.json` and @hono/node-server would. */
 export function writeDirectAnswer(response: ServerResponse, answer: DirectAnswer): void {
@@ -131,10 +141,9 @@ export interface DirectContext {
  */
 export function withDirectRoutes(routes: DirectRoutes, context: DirectContext, fallback: Listener): Listener {
   return (request, response) => {
+    const host = context.noFaults() && plainGetHost(request);
     const match =
-      isPlainGet(request) && context.noFaults() && context.allowsHost(request.headers.host)
-        ? routes.match(request.url ?? '/')
-        : undefined;
+      host !== false && context.allowsHost(host || undefined) ? routes.match(request.url ?? '/') : undefined;
     if (!match) return fallback(request, response);
     const started = performance.now();
     const startedAt = context.now();
