@@ -1,4 +1,6 @@
 import { type Context, Hono } from 'hono';
+import { h } from 'preact';
+import { htmlDocument } from '../../engine/html.js';
 import { renderQr } from '../../engine/qr.js';
 import type { Runtime } from '../../runtime.js';
 import { adminError } from '../errors.js';
@@ -14,12 +16,10 @@ export function consoleUi(runtime: Runtime): Hono {
     definition.console ? [{ provider: definition.name, panel: definition.console }] : [],
   );
   const page = (c: Context) =>
-    c.html(`<!doctype html>${ConsolePage({ title: `kyc-sim · ${runtime.scenario.scenario.name}`, panels })}`);
+    c.html(htmlDocument(h(ConsolePage, { title: `kyc-sim · ${runtime.scenario.scenario.name}`, panels })));
   app.get('/', page);
   app.get('/index.html', page);
-  app.get('/reference', (c) =>
-    c.html(`<!doctype html>${ReferencePage({ title: 'kyc-sim · API reference' })}`),
-  );
+  app.get('/reference', (c) => c.html(htmlDocument(h(ReferencePage, { title: 'kyc-sim · API reference' }))));
   app.route('/assets', assetRoutes(panels.flatMap(({ panel }) => panel.assets)));
   app.route('/api', actionRoutes(runtime));
   // Each provider panel's server side, at /__admin/ui/api/<provider>/...

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import type { FC } from 'hono/jsx';
+import type { FunctionComponent as FC } from 'preact';
 import type { ConsolePanel } from '../../providers/provider.js';
 
 const ASSETS = '/__admin/ui/assets';

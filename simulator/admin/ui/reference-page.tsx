@@ -1,4 +1,4 @@
-import type { FC } from 'hono/jsx';
+import type { FunctionComponent as FC } from 'preact';
 
 const ASSETS = '/__admin/ui/assets';
 

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { htmlDocument } from '../../../engine/html.js';
 import type { FlowSession } from '../progress.js';
 import type { FlowSessions } from '../sessions.js';
 import { isWebView, type View } from './flow-host.js';
@@ -45,12 +46,14 @@ export async function finishedPage(c: Context, prefix: string, sessions: FlowSes
   const outcome: Outcome = !session ? 'unknown' : session.data.passed ? 'passed' : 'failed';
   if (session) c.set('sessionId', session.id);
   return c.html(
-    <FinishedPage
-      locale={session ? toLocale(locale) : toLocale(c.req.query('locale'))}
-      webView={!session || mode === 'app'}
-      outcome={outcome}
-      sessionId={session?.id}
-    />,
+    htmlDocument(
+      <FinishedPage
+        locale={session ? toLocale(locale) : toLocale(c.req.query('locale'))}
+        webView={!session || mode === 'app'}
+        outcome={outcome}
+        sessionId={session?.id}
+      />,
+    ),
   );
 }
 

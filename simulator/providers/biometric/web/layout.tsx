@@ -1,5 +1,4 @@
-import { raw } from 'hono/html';
-import type { Child } from 'hono/jsx';
+import type { ComponentChildren } from 'preact';
 import { htmlLang, type Locale, t } from './i18n.js';
 import { PAGE_SCRIPT } from './page-script.js';
 
@@ -25,24 +24,26 @@ details{margin-top:24px;border-top:1px solid #e1e5ec;padding-top:12px}
 details button{background:#5b6675}select{width:100%;padding:8px;font-size:1em}
 `;
 
-export function Layout(props: { locale: Locale; webView: boolean; title: string; children: Child }) {
+export function Layout(props: {
+  locale: Locale;
+  webView: boolean;
+  title: string;
+  children: ComponentChildren;
+}) {
   return (
-    <>
-      {raw('<!DOCTYPE html>')}
-      <html lang={htmlLang(props.locale)}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{props.title}</title>
-          <style>{raw(STYLE)}</style>
-        </head>
-        <body class={props.webView ? 'web-view' : ''}>
-          {props.webView ? null : <header>{t(props.locale, 'title')} · kyc-sim</header>}
-          <main>{props.children}</main>
-          <script>{raw(PAGE_SCRIPT)}</script>
-        </body>
-      </html>
-    </>
+    <html lang={htmlLang(props.locale)}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title}</title>
+        <style dangerouslySetInnerHTML={{ __html: STYLE }} />
+      </head>
+      <body class={props.webView ? 'web-view' : ''}>
+        {props.webView ? null : <header>{t(props.locale, 'title')} · kyc-sim</header>}
+        <main>{props.children}</main>
+        <script dangerouslySetInnerHTML={{ __html: PAGE_SCRIPT }} />
+      </body>
+    </html>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { htmlDocument } from '../../../engine/html.js';
 import type { SimEnv } from '../../provider.js';
 import { biometricErrorResponse } from '../errors.js';
 import { parseMetadata } from '../metadata.js';
@@ -43,9 +44,11 @@ export function legacyRoutes(ctx: BiometricContext, sessions: FlowSessions): Hon
       if (!flow?.active) {
         const kind = flow ? 'flowInactive' : 'flowNotFound';
         return c.html(
-          <Layout locale={view.locale} webView={view.webView} title={t(view.locale, kind)}>
-            <h1 data-error={kind}>{t(view.locale, kind)}</h1>
-          </Layout>,
+          htmlDocument(
+            <Layout locale={view.locale} webView={view.webView} title={t(view.locale, kind)}>
+              <h1 data-error={kind}>{t(view.locale, kind)}</h1>
+            </Layout>,
+          ),
           flow ? 403 : 404,
         );
       }
@@ -61,9 +64,11 @@ export function legacyRoutes(ctx: BiometricContext, sessions: FlowSessions): Hon
       const locale = toLocale(c.req.query('locale'));
       const key = outcome === 'ok' ? 'flowPassed' : 'flowFailed';
       return c.html(
-        <Layout locale={locale} webView={true} title={t(locale, key)}>
-          <h1 data-outcome={outcome}>{t(locale, key)}</h1>
-        </Layout>,
+        htmlDocument(
+          <Layout locale={locale} webView={true} title={t(locale, key)}>
+            <h1 data-outcome={outcome}>{t(locale, key)}</h1>
+          </Layout>,
+        ),
       );
     });
   }

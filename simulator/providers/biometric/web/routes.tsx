@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { htmlDocument } from '../../../engine/html.js';
 import type { SimEnv } from '../../provider.js';
 import { IIN_PATTERN, PHONE_PATTERN } from '../metadata.js';
 import { currentTechnology, type FlowSession, hasEnded, type Verdict, verdictOf } from '../progress.js';
@@ -51,13 +52,15 @@ export function flowRoutes(sessions: FlowSessions, host: FlowHost): Hono<SimEnv>
     const session = (await sessions.open(id, clientIp(c))) as FlowSession;
     const error = c.req.query('error') as StepError | undefined;
     return c.html(
-      <StepPage
-        session={session}
-        locale={view.locale}
-        webView={view.webView}
-        action={`${host.prefix}/flow/${id}/step`}
-        error={error}
-      />,
+      htmlDocument(
+        <StepPage
+          session={session}
+          locale={view.locale}
+          webView={view.webView}
+          action={`${host.prefix}/flow/${id}/step`}
+          error={error}
+        />,
+      ),
     );
   });
 
@@ -146,5 +149,8 @@ function clientIp(c: Context): string | undefined {
 function refuse(c: Context, view: View, session: FlowSession | undefined) {
   if (session) c.set('sessionId', session.id);
   const kind = !session ? 'notFound' : session.state === 'EXPIRED' ? 'expired' : 'used';
-  return c.html(<ErrorPage locale={view.locale} webView={view.webView} kind={kind} />, session ? 410 : 404);
+  return c.html(
+    htmlDocument(<ErrorPage locale={view.locale} webView={view.webView} kind={kind} />),
+    session ? 410 : 404,
+  );
 }

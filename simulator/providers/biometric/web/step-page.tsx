@@ -1,4 +1,4 @@
-import type { Child, FC } from 'hono/jsx';
+import type { ComponentChildren, FunctionComponent as FC } from 'preact';
 import { currentTechnology, type FlowSession, pendingChoice } from '../progress.js';
 import type { TechnologyCode } from '../schema.js';
 import { usesCamera } from '../technologies.js';
@@ -31,7 +31,7 @@ export function StepPage({ session, locale, webView, action, error }: StepPagePr
       {webView ? <input type="hidden" name="web_view" value="true" /> : null}
     </>
   );
-  const Form: FC<{ children: Child }> = (props) => (
+  const Form: FC<{ children: ComponentChildren }> = (props) => (
     <form method="post" action={action}>
       {hidden}
       {props.children}

@@ -1,4 +1,4 @@
-import type { Child, FC } from 'hono/jsx';
+import type { ComponentChildren, FunctionComponent as FC } from 'preact';
 import type { FlowSession } from '../progress.js';
 import { FAILURE_TYPES, type TechnologyCode } from '../schema.js';
 import { type Locale, t } from './i18n.js';
@@ -8,7 +8,7 @@ export function TesterPanel(props: {
   session: FlowSession;
   code: TechnologyCode;
   locale: Locale;
-  Form: FC<{ children: Child }>;
+  Form: FC<{ children: ComponentChildren }>;
 }) {
   const { session, code, locale, Form } = props;
   const planned = session.data.outcomes[code];

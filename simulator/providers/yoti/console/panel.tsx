@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { htmlFragment } from '../../../engine/html.js';
 import { packageRoot } from '../../../paths.js';
 import type { ConsolePanel } from '../../provider.js';
 
@@ -41,10 +42,9 @@ let markup: string | undefined;
 export const yotiAppPanel: ConsolePanel = {
   id: 'yoti-app',
   title: 'Virtual Yoti app',
-  // Rendered when the console first asks, not at start: a render turns on hono/jsx's
-  // AsyncLocalStorage, which makes Node 20 run a promise hook on every promise from then on.
+  // Rendered when the console first asks, not at start: most runs never open the console.
   get html() {
-    markup ??= String(<Markup />);
+    markup ??= htmlFragment(<Markup />);
     return markup;
   },
   assets: [join(DIR, 'yoti-app.js'), join(DIR, 'yoti-app.css')],
