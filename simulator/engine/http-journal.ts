@@ -1,18 +1,8 @@
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { bodyPreview } from './body.js';
-import { type Journal, type JournalInput, TIME_ORIGIN } from './journal.js';
+import { type Journal, type JournalInput, journalHeaders, type RawHeaders, TIME_ORIGIN } from './journal.js';
 import { nodeIncoming, queryOf, requestHeader } from './node-request.js';
-
-/** Headers left out of the journal: secrets of the browser session and per-hop noise. */
-const DROPPED_HEADERS = new Set([
-  'cookie',
-  'connection',
-  'keep-alive',
-  'content-length',
-  'host',
-  'accept-encoding',
-]);
 
 const isText = (contentType: string | null) =>
   !!contentType && /json|text|xml|javascript|x-www-form-urlencoded/.test(contentType);
@@ -36,24 +26,12 @@ function responseText(res: Response): string | undefined {
 
 /**
  * The request's headers, from Node's IncomingMessage when the Node adapter provides it: asking the
- * fetch-style Request for its headers would build a Headers object per request, a real cost.
+ * fetch-style Request for its headers would build a Headers object per request, a real cost. Node's
+ * rawHeaders array is kept as it is (read into a record only when the entry is): it exists anyway,
+ * and is smaller than the headers object plus a closure to copy it later.
  */
-function journaledHeaders(c: Context): Record<string, string> | (() => Record<string, string>) {
-  const incoming = nodeIncoming(c)?.headers;
-  if (!incoming) return withoutDropped(c.req.raw.headers.entries());
-  return nodeHeaders(incoming);
-}
-
-/** Node's plain headers object, kept by reference and copied only when the entry is read. */
-const nodeHeaders = (incoming: IncomingHttpHeaders) => () => withoutDropped(Object.entries(incoming));
-
-function withoutDropped(entries: Iterable<[string, string | string[] | undefined]>): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of entries) {
-    if (value !== undefined && !DROPPED_HEADERS.has(name))
-      headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
+function journaledHeaders(c: Context): Record<string, string> | RawHeaders {
+  return nodeIncoming(c)?.rawHeaders ?? journalHeaders(c.req.raw.headers.entries());
 }
 
 /** True when the request says it carries a body. */
@@ -153,7 +131,7 @@ export function recordDirectExchange(
   journal.record(
     httpEntry(match.provider, 'GET', match.path, match.query, started, startedAt, {
       status: 200,
-      requestHeaders: nodeHeaders(request.headers),
+      requestHeaders: request.rawHeaders,
       responseBody: answer.json,
       sessionId: answer.sessionId,
     }),

@@ -62,4 +62,34 @@ describe('journal', () => {
     expect(journal.count({ method: 'get', path: '/n/', limit: 1 })).toBe(700);
     expect(journal.count({ provider: 'other' })).toBe(0);
   });
+
+  it('reads Node raw headers into lower-case names, repeats joined, hop-by-hop and cookies left out', () => {
+    const journal = new Journal(() => 0);
+    const raw = ['Host', 'x', 'Accept', 'a/b', 'X-Tag', 'one', 'Cookie', 'secret=1', 'x-tag', 'two'];
+    journal.record({ kind: 'http', provider: 'p', path: '/h', requestHeaders: raw });
+    expect(journal.query()[0].requestHeaders).toEqual({ accept: 'a/b', 'x-tag': 'one, two' });
+  });
+
+  // Repeated answers share one string (a memory saving the bench measures); each entry still reads
+  // back exactly what was answered, the repeat and the change after it alike.
+  it('reads back each answer of a polling client, repeated or changed', () => {
+    const journal = new Journal(() => 0, 5_000, 20);
+    // Built at run time so each is its own string, as a route's JSON.stringify makes them.
+    const body = (n: number) => JSON.stringify({ status: 'WAITING', n });
+    journal.record({ kind: 'http', provider: 'p', path: '/poll', responseBody: body(1) });
+    journal.record({ kind: 'http', provider: 'p', path: '/poll', responseBody: body(1) });
+    journal.record({ kind: 'http', provider: 'p', path: '/poll', responseBody: body(2) });
+    journal.record({ kind: 'http', provider: 'p', path: '/poll', responseBody: 'short' });
+    const [fourth, third, second, first] = journal.query();
+    const clipped = (n: number) => `{"status":"WAITING",…[clipped: ${body(n).length} bytes in all]`;
+    expect([first, second, third, fourth].map((e) => e.responseBody)).toEqual([
+      clipped(1),
+      clipped(1),
+      clipped(2),
+      'short',
+    ]);
+    expect(Object.keys(JSON.parse(JSON.stringify(first))).sort()).toEqual(
+      ['at', 'id', 'kind', 'path', 'provider', 'realAt', 'responseBody'].sort(),
+    );
+  });
 });

@@ -49,10 +49,17 @@ export interface JournalFilter {
 /** A value computed when the entry is first read, so the request path pays nothing for it. */
 type Lazy<T> = T | (() => T);
 
+/**
+ * Request headers as Node's parser left them (IncomingMessage.rawHeaders: name, value, name,
+ * value…). Kept as they are, they cost the journal no allocation of its own; they are turned into
+ * the entry's `requestHeaders` record when the entry is first read.
+ */
+export type RawHeaders = readonly string[];
+
 export type JournalInput = Omit<JournalEntry, 'id' | 'at' | 'realAt' | 'requestHeaders' | 'responseBody'> & {
   at?: number;
   realAt?: number;
-  requestHeaders?: Lazy<Record<string, string> | undefined>;
+  requestHeaders?: Lazy<Record<string, string> | undefined> | RawHeaders;
   responseBody?: Lazy<string | undefined>;
 };
 
@@ -66,6 +73,37 @@ export const realNow = () => TIME_ORIGIN + performance.now();
 
 /** Entries whose lazy fields are resolved; kept apart so no flag shows up in the entries themselves. */
 const materialized = new WeakSet<StoredEntry>();
+
+/** Headers left out of the journal: secrets of the browser session and per-hop noise. */
+const DROPPED_HEADERS = new Set([
+  'cookie',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'host',
+  'accept-encoding',
+]);
+
+/**
+ * Request headers as the journal shows them: lower-case names, repeated ones joined with `, `,
+ * without the dropped ones.
+ */
+export function journalHeaders(
+  entries: Iterable<readonly [string, string | string[] | undefined]>,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [rawName, value] of entries) {
+    const name = rawName.toLowerCase();
+    if (value === undefined || DROPPED_HEADERS.has(name)) continue;
+    const text = Array.isArray(value) ? value.join(', ') : value;
+    headers[name] = name in headers ? `${headers[name]}, ${text}` : text;
+  }
+  return headers;
+}
+
+function* pairs(raw: RawHeaders): Generator<readonly [string, string]> {
+  for (let i = 0; i + 1 < raw.length; i += 2) yield [raw[i], raw[i + 1]];
+}
 
 /** Bodies and frames longer than this (characters) are clipped when recorded, unless told otherwise. */
 export const DEFAULT_JOURNAL_BODY_LIMIT = 4096;
@@ -90,6 +128,8 @@ export class Journal {
   #count = 0;
   #nextId = 1;
   #listeners = new Set<(entry: JournalEntry) => void>();
+  /** The last response body recorded: a client polling one URL gets the same answer many times. */
+  #lastBody: string | undefined;
 
   constructor(
     private readonly now: () => number,
@@ -106,17 +146,29 @@ export class Journal {
     stored.id = this.#nextId++;
     stored.at ??= this.now();
     stored.realAt ??= realNow();
-    // Clipped now, not when read: a ring of 5,000 whole bodies would be gigabytes.
-    stored.requestBody = clip(stored.requestBody, this.bodyLimit, stored.requestBodyBytes);
-    if (typeof stored.responseBody === 'string')
-      stored.responseBody = clip(stored.responseBody, this.bodyLimit);
-    stored.message = clip(stored.message, this.bodyLimit);
+    // Clipped now, not when read: a ring of 5,000 whole bodies would be gigabytes. Fields are
+    // written only when present, so an entry needs no room beyond what its recorder gave it.
+    if (stored.requestBody !== undefined)
+      stored.requestBody = clip(stored.requestBody, this.bodyLimit, stored.requestBodyBytes);
+    if (typeof stored.responseBody === 'string') stored.responseBody = this.#oneCopy(stored.responseBody);
+    if (stored.message !== undefined) stored.message = clip(stored.message, this.bodyLimit);
     this.#entries[(this.#start + this.#count) % this.capacity] = stored;
     if (this.#count < this.capacity) this.#count++;
     else this.#start = (this.#start + 1) % this.capacity;
     if (this.#listeners.size === 0) return;
     const full = materialize(stored, this.bodyLimit);
     for (const listener of this.#listeners) listener(full);
+  }
+
+  /**
+   * The body clipped, and the very string recorded last when it reads the same, so that answers
+   * repeated to a polling client are held once rather than once per entry.
+   */
+  #oneCopy(body: string): string | undefined {
+    const clipped = clip(body, this.bodyLimit) as string;
+    if (clipped === this.#lastBody) return this.#lastBody;
+    this.#lastBody = clipped;
+    return clipped;
   }
 
   /** Newest first. */
@@ -148,6 +200,7 @@ export class Journal {
     this.#entries = new Array(this.capacity);
     this.#start = 0;
     this.#count = 0;
+    this.#lastBody = undefined;
   }
 
   get size(): number {
@@ -173,6 +226,7 @@ export function matches(
 function materialize(e: StoredEntry, bodyLimit: number): JournalEntry {
   if (!materialized.has(e)) {
     if (typeof e.requestHeaders === 'function') e.requestHeaders = e.requestHeaders();
+    else if (Array.isArray(e.requestHeaders)) e.requestHeaders = journalHeaders(pairs(e.requestHeaders));
     if (typeof e.responseBody === 'function') e.responseBody = clip(e.responseBody(), bodyLimit);
     materialized.add(e);
   }
