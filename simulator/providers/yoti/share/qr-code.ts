@@ -51,17 +51,27 @@ const APPLICATION_ATTRIBUTES = [
   'application_receipt_bgcolor',
 ];
 
-/** Encoded once per policy object: a scenario's policy is the same object for every share of it. */
-const encodedPolicies = new WeakMap<SharePolicy, Buffer>();
+/** A policy's bytes, and their base64 as a share session keeps them. */
+export interface EncodedPolicy {
+  bytes: Buffer;
+  base64: string;
+}
 
-/** The policy's bytes; shared between callers, so never to be written to. */
-export function encodePolicy(policy: SharePolicy): Buffer {
-  let bytes = encodedPolicies.get(policy);
-  if (!bytes) {
-    bytes = encodePolicyBytes(policy);
-    encodedPolicies.set(policy, bytes);
+/**
+ * Encoded once per policy object: a scenario's policy is the same object for every share of it, so
+ * its shares also hold one base64 string between them rather than a copy each.
+ */
+const encodedPolicies = new WeakMap<SharePolicy, EncodedPolicy>();
+
+/** The policy's bytes and base64; shared between callers, so never to be written to. */
+export function encodePolicy(policy: SharePolicy): EncodedPolicy {
+  let encoded = encodedPolicies.get(policy);
+  if (!encoded) {
+    const bytes = encodePolicyBytes(policy);
+    encoded = { bytes, base64: bytes.toString('base64') };
+    encodedPolicies.set(policy, encoded);
   }
-  return bytes;
+  return encoded;
 }
 
 function encodePolicyBytes(policy: SharePolicy): Buffer {

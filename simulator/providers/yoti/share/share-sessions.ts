@@ -76,8 +76,8 @@ export class ShareSessions {
     const refId = random.uuid();
     const sessionData = `${alphanumeric(random.bytes(8))}-${random.uuid()}`;
     const sharingToken = random.bytes(48);
-    const policyBytes = encodePolicy(options.policy);
-    const qrBytes = encodeQrCode({ sharingToken, refId, policy: policyBytes });
+    const policy = encodePolicy(options.policy);
+    const qrBytes = encodeQrCode({ sharingToken, refId, policy: policy.bytes });
     const qrcode = `${ctx.section().qrBaseUrl.replace(/\/?$/, '/')}${qrBytes.toString('base64url')}`;
     const session: ShareSession = {
       id: sessionData,
@@ -91,12 +91,18 @@ export class ShareSessions {
         scenarioId: options.scenarioId,
         refId,
         sharingToken: sharingToken.toString('base64'),
-        policyBytes: policyBytes.toString('base64'),
+        policyBytes: policy.base64,
         policy: options.policy,
         outcome: options.outcome,
         expiresAt: now + options.lifetimeMs,
         qrcode,
-        ...(options.callbackEndpoint ? { callbackEndpoint: options.callbackEndpoint } : {}),
+        callbackEndpoint: options.callbackEndpoint || undefined,
+        // Named now though unset (JSON leaves them out): later copies that set them keep the
+        // object's shape, where adding them would give every session extra property storage.
+        token: undefined,
+        profile: undefined,
+        shared: undefined,
+        exchangedAt: undefined,
       },
       timeline: [{ at: now, event: 'qr-created', detail: { refId, scenarioId: options.scenarioId } }],
     };
