@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Clock, ClockModeError } from './clock.js';
 
@@ -71,5 +72,55 @@ describe('manual clock', () => {
     expect(clock.now() - before).toBeLessThan(50);
     await new Promise((r) => setTimeout(r, 60));
     expect(fired).toBe(true);
+  });
+});
+
+describe('timer bookkeeping', () => {
+  it('fires what was not cancelled in due order, then creation order, whatever the schedules and cancels', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ delay: fc.integer({ min: 0, max: 20 }), cancel: fc.boolean() }), {
+          maxLength: 60,
+        }),
+        (plans) => {
+          const clock = new Clock('manual', 0);
+          const fired: number[] = [];
+          const handles = plans.map((plan, i) => clock.schedule(plan.delay, () => fired.push(i)));
+          plans.forEach((plan, i) => {
+            if (plan.cancel) clock.cancel(handles[i]);
+          });
+          clock.advance(100);
+          const expected = plans
+            .map((plan, i) => ({ ...plan, i }))
+            .filter((plan) => !plan.cancel)
+            .sort((a, b) => a.delay - b.delay || a.i - b.i)
+            .map((plan) => plan.i);
+          expect(fired).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it('in real time, keeps one wake-up for the earliest timer and moves it when that one is cancelled', async () => {
+    const clock = new Clock('real');
+    const fired: string[] = [];
+    const first = clock.schedule(20, () => fired.push('first'));
+    clock.schedule(40, () => fired.push('second'));
+    clock.schedule(40, () => fired.push('third'));
+    clock.cancel(first);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(fired).toEqual(['second', 'third']);
+    clock.dispose();
+  });
+
+  it('re-arms for a real clock whose offset moved, so a timer fires on the shared time', async () => {
+    const clock = new Clock('real');
+    const fired: number[] = [];
+    clock.schedule(60_000, () => fired.push(clock.now()));
+    // Another replica's clock is a minute ahead: the timer is due now.
+    clock.follow({ mode: 'real', now: Date.now() + 60_000, offset: 60_000 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fired).toHaveLength(1);
+    clock.dispose();
   });
 });

@@ -30,6 +30,8 @@ export class Clock {
   #timers: Timer[] = [];
   #nextId = 1;
   #wake: NodeJS.Timeout | undefined;
+  /** The due time #wake was set for. */
+  #wakeFor = 0;
   #disposed = false;
   /** Whoever waits in sleep(), by timer id: released by their timer, or by clear(). */
   #sleepers = new Map<number, () => void>();
@@ -55,9 +57,7 @@ export class Clock {
   scheduleAt(dueAt: number, fire: () => void, label = 'timer'): TimerHandle {
     const timer: Timer = { id: this.#nextId++, dueAt, fire, label };
     // Keep timers sorted by due time, then by creation, so equal deadlines fire in order.
-    let i = this.#timers.length;
-    while (i > 0 && this.#timers[i - 1].dueAt > dueAt) i--;
-    this.#timers.splice(i, 0, timer);
+    this.#timers.splice(this.#firstDueAfter(dueAt), 0, timer);
     this.#arm();
     return timer;
   }
@@ -82,11 +82,39 @@ export class Clock {
 
   cancel(handle: TimerHandle | undefined): void {
     if (!handle) return;
-    const i = this.#timers.findIndex((t) => t.id === handle.id);
-    if (i >= 0) {
-      this.#timers.splice(i, 1);
-      this.#arm();
+    // Found by its due time, then among the timers due at the same moment: tens of thousands of
+    // waiting shares each hold a timer, and every finished one cancels its own.
+    for (let i = this.#firstDueAtOrAfter(handle.dueAt); i < this.#timers.length; i++) {
+      const timer = this.#timers[i];
+      if (timer.dueAt !== handle.dueAt) return;
+      if (timer.id === handle.id) {
+        this.#timers.splice(i, 1);
+        this.#arm();
+        return;
+      }
     }
+  }
+
+  /** The index of the first timer due after `dueAt` (binary search; timers are sorted). */
+  #firstDueAfter(dueAt: number): number {
+    let [low, high] = [0, this.#timers.length];
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.#timers[mid].dueAt > dueAt) high = mid;
+      else low = mid + 1;
+    }
+    return low;
+  }
+
+  /** The index of the first timer due at `dueAt` or later. */
+  #firstDueAtOrAfter(dueAt: number): number {
+    let [low, high] = [0, this.#timers.length];
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.#timers[mid].dueAt >= dueAt) high = mid;
+      else low = mid + 1;
+    }
+    return low;
   }
 
   /** Moves manual time forward, firing every timer that falls due on the way, in order. */
@@ -111,7 +139,7 @@ export class Clock {
     this.#mode = mode;
     if (mode === 'manual') this.#manualNow = current;
     else this.#offset = current - Date.now();
-    this.#arm();
+    this.#arm(true);
   }
 
   /**
@@ -130,7 +158,7 @@ export class Clock {
       if (shared.now > this.#manualNow) this.advance(shared.now - this.#manualNow);
       else this.#manualNow = shared.now;
     }
-    this.#arm();
+    this.#arm(true);
   }
 
   snapshot(): ClockSnapshot {
@@ -165,13 +193,20 @@ export class Clock {
     }
   }
 
-  #arm(): void {
+  /** Sets the wake-up for the earliest timer; `moved` when the clock's own time jumped. */
+  #arm(moved = false): void {
+    const next =
+      this.#disposed || this.#mode !== 'real' || this.#timers.length === 0
+        ? undefined
+        : this.#timers[0].dueAt;
+    // Most schedules and cancels leave the earliest deadline where it was: the wake-up stands.
+    if (!moved && next !== undefined && this.#wake && next === this.#wakeFor) return;
     if (this.#wake) clearTimeout(this.#wake);
     this.#wake = undefined;
-    if (this.#disposed || this.#mode !== 'real' || this.#timers.length === 0) return;
-    const delay = Math.max(0, this.#timers[0].dueAt - this.now());
+    if (next === undefined) return;
+    this.#wakeFor = next;
     // setTimeout caps at ~24.8 days; re-arming on wake handles longer delays.
-    this.#wake = setTimeout(() => this.#fireDue(), Math.min(delay, 2 ** 31 - 1));
+    this.#wake = setTimeout(() => this.#fireDue(), Math.min(Math.max(0, next - this.now()), 2 ** 31 - 1));
   }
 
   #fireDue(): void {
