@@ -217,4 +217,5 @@ function fail(error: unknown): never {
   process.exit(1);
 }
 
-await program.parseAsync();
+// No top-level await: the bundle is a CommonJS script (bin.ts runs it through V8's code cache).
+program.parseAsync().catch(fail);

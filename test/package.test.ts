@@ -34,6 +34,7 @@ describe('the packed tarball', { timeout: 120_000 }, () => {
   it('ships what a user runs and nothing of the development tree', () => {
     const { files } = consumer;
     expect(files).toContain('dist/bundle/cli.mjs');
+    expect(files).toContain('dist/bundle/cli.cjs');
     expect(files).toContain('dist/simulator/index.d.ts');
     expect(files).toContain('dist/clients/yoti-share/index.js');
     expect(files).toContain('cjs/index.cjs');

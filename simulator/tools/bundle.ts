@@ -1,14 +1,15 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { packageRoot } from '../paths.js';
 
 /**
- * `npm run bundle`: the `kyc-sim` command as one ES module bundle (dist/bundle/cli.mjs) with
- * chunks split off at dynamic imports, so what a start does not use (the Redis client, node-forge,
- * faker's locale data) is neither read nor compiled.
+ * `npm run bundle`: the `kyc-sim` command as dist/bundle/cli.mjs, a small loader (../bin.ts), and
+ * cli.cjs, the whole CLI as one CommonJS script that the loader runs through V8's code cache
+ * (Node 20 caches compiled code only for scripts, not for ES modules). What a start does not use
+ * (the Redis client, ws, node-forge, faker's locale data) sits in the script as functions that
+ * run on first use, so a start neither runs it nor, with the cache, compiles it.
  */
-
 const outdir = join(packageRoot, 'dist/bundle');
 
 /**
@@ -25,23 +26,32 @@ const zodEnglishOnly: Plugin = {
   },
 };
 
-// Chunk names carry content hashes: without this, chunks of earlier builds would pile up and ship.
+/** One output file from one compiled entry, with everything it imports (Node's own modules aside). */
+const bundleOf = (entry: string, outfile: string, options: BuildOptions) =>
+  build({
+    entryPoints: [join(packageRoot, 'dist/simulator', entry)],
+    outfile: join(outdir, outfile),
+    bundle: true,
+    platform: 'node',
+    logLevel: 'warning',
+    ...options,
+  });
+
 rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: { cli: join(packageRoot, 'dist/simulator/bin.js') },
-  outdir,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  splitting: true,
-  outExtension: { '.js': '.mjs' },
-  logLevel: 'warning',
-  // Bundled CommonJS packages call require(): give the ES module one.
-  banner: {
-    js: "import{createRequire as __kycSimRequire}from'node:module';const require=__kycSimRequire(import.meta.url);",
-  },
+await bundleOf('cli.js', 'cli.cjs', {
+  format: 'cjs',
+  // import() inside a vm.Script would need Node's experimental loader hook: require() instead.
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__kycSimUrl' },
+  banner: { js: 'const __kycSimUrl=require("node:url").pathToFileURL(__filename).href;' },
   plugins: [zodEnglishOnly],
-  // Fewer bytes to read and scan at every start; names stay, so stack traces still say where.
+  // Fewer bytes to read and compile; names stay, so stack traces still say where.
   minifyWhitespace: true,
   minifySyntax: true,
 });
+// The loader reads the script as latin1 (a copy, not a decoding): esbuild's default charset keeps
+// it ASCII; this makes sure it stays so.
+const script = readFileSync(join(outdir, 'cli.cjs'));
+const nonAscii = script.findIndex((byte) => byte > 0x7f);
+if (nonAscii >= 0) throw new Error(`dist/bundle/cli.cjs: a non-ASCII byte at offset ${nonAscii}`);
+await bundleOf('bin.js', 'cli.mjs', { format: 'esm' });
