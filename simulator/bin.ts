@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -35,7 +34,7 @@ run.call(module.exports, module.exports, createRequire(bundle), module, bundle, 
 
 interface CacheFile {
   path: string;
-  /** Which build of the bundle the code was compiled from: V8 itself compares only the length. */
+  /** Which bundle build, Node and flags the code is for: V8 itself compares only the length. */
   stamp: Buffer;
 }
 
@@ -56,15 +55,22 @@ function cacheFor(file: string): CacheFile | undefined {
       if (!folder.isDirectory() || !ours || (folder.mode & 0o022) !== 0) return undefined;
     }
     const command = /^[a-z][a-z-]{0,19}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
-    const key = [file, process.version, process.arch, ...process.execArgv].join('\0');
+    const key = JSON.stringify([file, process.version, process.arch, process.execArgv]);
     const { size, mtimeMs } = statSync(file);
     return {
-      path: join(dir, `${command}-${createHash('sha256').update(key).digest('hex').slice(0, 32)}.bin`),
-      stamp: Buffer.from(`${size} ${mtimeMs}\n`),
+      path: join(dir, `${command}-${fnv1a(key)}.bin`),
+      stamp: Buffer.from(`${key} ${size} ${mtimeMs}\n`),
     };
   } catch {
     return undefined;
   }
+}
+
+/** A short name for the key (node:crypto is not loaded yet; the stamp holds the key itself). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 /** The cached code, when the file is there and was made from this build of the bundle. */
