@@ -92,4 +92,25 @@ describe('journal', () => {
       ['at', 'id', 'kind', 'path', 'provider', 'realAt', 'responseBody'].sort(),
     );
   });
+
+  // A client repeating itself: later entries share the first one's path and header list; each
+  // still reads back its own request, the repeat and the change after it alike.
+  it('reads back each request of a repeating client, and the one that differs', () => {
+    const journal = new Journal(() => 0);
+    // Fresh arrays and strings each time, as Node's parser makes them.
+    const raw = (tag: string) => ['Host', 'h', 'X-Tag', `${tag}`];
+    const path = (n: number) => ['/poll', n].join('/');
+    journal.record({ kind: 'http', provider: 'p', path: path(1), requestHeaders: raw('a') });
+    journal.record({ kind: 'http', provider: 'p', path: path(1), requestHeaders: raw('a') });
+    journal.record({ kind: 'http', provider: 'p', path: path(2), requestHeaders: raw('b') });
+    journal.record({ kind: 'http', provider: 'p', path: path(1), requestHeaders: raw('a') });
+    const entries = journal.query().reverse();
+    expect(entries.map((e) => [e.path, e.requestHeaders?.['x-tag']])).toEqual([
+      ['/poll/1', 'a'],
+      ['/poll/1', 'a'],
+      ['/poll/2', 'b'],
+      ['/poll/1', 'a'],
+    ]);
+    expect(journal.count({ path: '/poll/2' })).toBe(1);
+  });
 });

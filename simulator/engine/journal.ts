@@ -101,6 +101,13 @@ export function journalHeaders(
   return headers;
 }
 
+/** True when two header lists hold the same names and values in the same order. */
+function sameList(a: RawHeaders, b: RawHeaders | undefined): boolean {
+  if (!b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function* pairs(raw: RawHeaders): Generator<readonly [string, string]> {
   for (let i = 0; i + 1 < raw.length; i += 2) yield [raw[i], raw[i + 1]];
 }
@@ -151,6 +158,15 @@ export class Journal {
     if (stored.requestBody !== undefined)
       stored.requestBody = clip(stored.requestBody, this.bodyLimit, stored.requestBodyBytes);
     if (typeof stored.responseBody === 'string') stored.responseBody = this.#oneCopy(stored.responseBody);
+    // A client repeating itself sends the same path and headers: the entry takes the copies the
+    // last one holds, and the new ones die young instead of being kept (and copied by the GC).
+    stored.path = stored.path === this.#last.path ? this.#last.path : stored.path;
+    if (Array.isArray(stored.requestHeaders)) {
+      if (sameList(stored.requestHeaders, this.#last.rawHeaders))
+        stored.requestHeaders = this.#last.rawHeaders;
+      else this.#last.rawHeaders = stored.requestHeaders;
+    }
+    this.#last.path = stored.path;
     if (stored.message !== undefined) stored.message = clip(stored.message, this.bodyLimit);
     this.#entries[(this.#start + this.#count) % this.capacity] = stored;
     if (this.#count < this.capacity) this.#count++;
@@ -170,6 +186,9 @@ export class Journal {
     this.#lastBody = clipped;
     return clipped;
   }
+
+  /** What the last entry held, for the next one to share when it reads the same. */
+  #last: { path?: string; rawHeaders?: RawHeaders } = {};
 
   /** Newest first. */
   query(filter: JournalFilter = {}): JournalEntry[] {
@@ -197,6 +216,7 @@ export class Journal {
   }
 
   clear(): void {
+    this.#last = {};
     this.#entries = new Array(this.capacity);
     this.#start = 0;
     this.#count = 0;
