@@ -1,6 +1,7 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../simulator/server.js';
 import { freshPrefix, type RedisServer } from './redis-server.js';
+import { admin } from './simulator.js';
 
 /** The store URL of a fresh namespace on `redis`: replicas given the same one share everything. */
 export const storeUrl = (redis: RedisServer, prefix = freshPrefix()) => `${redis.url}/0?prefix=${prefix}`;
@@ -13,6 +14,7 @@ export function startReplica(store: string, options: SimulatorOptions = {}): Pro
 /**
  * `count` replicas sharing one fresh namespace of the file's redis-server, started one after the
  * other (the first sets the shared clock and scenario) before the file's tests, stopped after.
+ * Before each test the shared state is reset (through the first replica, for all of them).
  */
 export function useReplicas(
   redis: () => RedisServer,
@@ -24,6 +26,9 @@ export function useReplicas(
   beforeAll(async () => {
     store = storeUrl(redis());
     for (let i = 0; i < count; i++) started.push(await startReplica(store, options));
+  });
+  beforeEach(async () => {
+    await admin(started[0], 'POST', '/reset');
   });
   afterAll(async () => {
     await Promise.all(started.map((sim) => sim.close()));
