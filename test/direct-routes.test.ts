@@ -95,6 +95,25 @@ describe('direct routes: the QR and refs GETs answered before Hono', () => {
     const rebound = await get(`${sim().url}/yoti/api/v1.1/qrcodes/refs/${ref_id}`, { host: 'evil.example' });
     expect(rebound.status).toBe(403);
   });
+
+  // The refs answer is made once per share; what the scenario changes about the app still shows.
+  it('answers refs with the app as the scenario now reads, after an override and after clearing it', async () => {
+    const { ref_id } = JSON.parse((await get(`${sim().url}${QR_PATH}`)).body) as { ref_id: string };
+    const refs = async () =>
+      JSON.parse((await get(`${sim().url}/yoti/api/v1.1/qrcodes/refs/${ref_id}`)).body) as Record<
+        string,
+        unknown
+      >;
+    expect(await refs()).toMatchObject({ name: 'Direct App', receipt_bg_color: '#2D9FFF' });
+    await sim().use({ yoti: { apps: [{ sdkId: SDK, name: 'Renamed', receiptBgColor: '#000000' }] } });
+    expect(await refs()).toMatchObject({
+      name: 'Renamed',
+      application_name: 'Renamed',
+      receipt_bg_color: '#000000',
+    });
+    await sim().clearOverrides();
+    expect(await refs()).toMatchObject({ name: 'Direct App', receipt_bg_color: '#2D9FFF' });
+  });
 });
 
 describe('DirectRoutes matching', () => {
@@ -119,6 +138,11 @@ describe('DirectRoutes matching', () => {
       '/p/refs/r/x',
       '/p/refs',
       '/p/apps/a/item/i',
+      '/p/apps/a/items',
+      '/p/apps/a/items/',
+      '/p/apps//items/i',
+      '/p/apps/a/items/i/',
+      '/p/refsx/r',
       '/p/refs/a%20b',
       '/q/refs/r',
     ])

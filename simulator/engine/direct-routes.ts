@@ -11,7 +11,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export interface DirectRoute {
   /** Hono's syntax, e.g. `/yoti/api/v1.1/qrcodes/refs/:refId` (the provider's prefix included). */
   path: string;
-  answer(params: Record<string, string>): Promise<DirectAnswer | undefined>;
+  /** Synchronous where it can be (an in-memory store): a promise per request is a real cost here. */
+  answer(params: Record<string, string>): DirectAnswer | undefined | Promise<DirectAnswer | undefined>;
 }
 
 /** A 200 with a JSON body, and the session it concerns, for the journal. */
@@ -60,7 +61,7 @@ export class DirectRoutes {
     if (path.includes('%')) return undefined;
     for (const compiled of this.#routes) {
       if (!path.startsWith(compiled.head)) continue;
-      const params = matchSegments(compiled.segments, path.slice(compiled.head.length));
+      const params = matchSegments(compiled.segments, path, compiled.head.length);
       if (params)
         return {
           route: compiled.route,
@@ -74,19 +75,23 @@ export class DirectRoutes {
   }
 }
 
-function matchSegments(segments: string[], rest: string): Record<string, string> | undefined {
-  const parts = rest === '' ? [] : rest.split('/');
-  if (parts.length !== segments.length) return undefined;
+/** The parameters when `path` from `at` on is exactly `segments`, one per `/`-separated part. */
+function matchSegments(segments: string[], path: string, at: number): Record<string, string> | undefined {
   const params: Record<string, string> = {};
+  let from = at;
   for (let i = 0; i < segments.length; i++) {
+    const last = i === segments.length - 1;
+    const slash = path.indexOf('/', from);
+    if (last ? slash >= 0 : slash < 0) return undefined;
+    const end = last ? path.length : slash;
     const segment = segments[i];
-    const part = parts[i];
     if (segment.startsWith(':')) {
-      if (part === '') return undefined;
-      params[segment.slice(1)] = part;
-    } else if (segment !== part) return undefined;
+      if (end === from) return undefined;
+      params[segment.slice(1)] = path.slice(from, end);
+    } else if (segment.length !== end - from || !path.startsWith(segment, from)) return undefined;
+    from = end + 1;
   }
-  return params;
+  return segments.length === 0 && path.length !== at ? undefined : params;
 }
 
 /**
@@ -147,14 +152,19 @@ export function withDirectRoutes(routes: DirectRoutes, context: DirectContext, f
     if (!match) return fallback(request, response);
     const started = performance.now();
     const startedAt = context.now();
-    return match.route.answer(match.params).then(
-      (answer) => {
-        if (!answer) return fallback(request, response);
-        writeDirectAnswer(response, answer);
-        context.record(request, match, answer, started, startedAt);
-      },
-      // The route itself will meet the same failure and answer it in the provider's format.
-      () => fallback(request, response),
-    );
+    const answered = (answer: DirectAnswer | undefined) => {
+      if (!answer) return fallback(request, response);
+      writeDirectAnswer(response, answer);
+      context.record(request, match, answer, started, startedAt);
+    };
+    // The route itself will meet the same failure and answer it in the provider's format.
+    const failed = () => fallback(request, response);
+    let answer: ReturnType<DirectRoute['answer']>;
+    try {
+      answer = match.route.answer(match.params);
+    } catch {
+      return failed();
+    }
+    return answer instanceof Promise ? answer.then(answered, failed) : answered(answer);
   };
 }

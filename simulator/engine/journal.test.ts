@@ -45,7 +45,7 @@ describe('journal', () => {
     });
     const [first] = journal.query();
     const [again] = journal.query();
-    expect(again).toBe(first);
+    expect(again).toEqual(first);
     expect(reads).toBe(1);
     expect(Object.keys(JSON.parse(JSON.stringify(first))).sort()).toEqual(
       ['at', 'id', 'kind', 'path', 'provider', 'realAt', 'requestHeaders'].sort(),
@@ -112,5 +112,24 @@ describe('journal', () => {
       ['/poll/1', 'a'],
     ]);
     expect(journal.count({ path: '/poll/2' })).toBe(1);
+  });
+
+  // The ring reuses its places: an entry read earlier is the reader's own, whatever comes after.
+  it('keeps an entry read earlier as it was while newer ones take its place in the ring', () => {
+    const journal = new Journal(() => 7, 2);
+    journal.record({ kind: 'http', provider: 'p', method: 'POST', path: '/a', status: 201, durationMs: 1.5 });
+    const [a] = journal.query();
+    journal.record({ kind: 'ws-out', provider: 'q', path: '/b', message: 'hi', sessionId: 's' });
+    journal.record({ kind: 'http', provider: 'r', path: '/c', requestHeaders: ['Accept', 'x/y'] });
+    expect(a).toMatchObject({ id: 1, kind: 'http', provider: 'p', method: 'POST', path: '/a', status: 201 });
+    expect(a.durationMs).toBe(1.5);
+    const [c, b] = journal.query();
+    expect(Object.keys(b).sort()).toEqual(
+      ['at', 'id', 'kind', 'message', 'path', 'provider', 'realAt', 'sessionId'].sort(),
+    );
+    expect(c).toMatchObject({ id: 3, path: '/c', requestHeaders: { accept: 'x/y' } });
+    expect(c.method).toBeUndefined();
+    expect(c.durationMs).toBeUndefined();
+    expect(journal.count({ provider: 'p' })).toBe(0);
   });
 });

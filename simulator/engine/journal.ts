@@ -63,16 +63,11 @@ export type JournalInput = Omit<JournalEntry, 'id' | 'at' | 'realAt' | 'requestH
   responseBody?: Lazy<string | undefined>;
 };
 
-type StoredEntry = JournalInput & { id: number; at: number; realAt: number };
-
 /** performance.timeOrigin, read once: the getter costs more than performance.now() itself. */
 export const TIME_ORIGIN = performance.timeOrigin;
 
 /** Real time in ms, monotonic within the process, with sub-millisecond fractions. */
 export const realNow = () => TIME_ORIGIN + performance.now();
-
-/** Entries whose lazy fields are resolved; kept apart so no flag shows up in the entries themselves. */
-const materialized = new WeakSet<StoredEntry>();
 
 /** Headers left out of the journal: secrets of the browser session and per-hop noise. */
 const DROPPED_HEADERS = new Set([
@@ -128,9 +123,37 @@ export function clip(text: string | undefined, limit: number, size?: number): st
   return text;
 }
 
+/**
+ * One place in the ring, reused by every entry that lands there. An entry object per request would
+ * live for the next 5,000 requests: the young-generation collector would copy each one and then
+ * promote it, a fifth of a hot request's CPU. A slot is written in place instead, and only what it
+ * points to is new. Every field exists from the start and the times are doubles from the start, so
+ * writing a new value allocates nothing and never changes the slot's shape.
+ */
+class Slot {
+  id = 0;
+  at = 0.5;
+  realAt = 0.5;
+  kind: JournalKind = 'http';
+  provider = '';
+  method: string | undefined = undefined;
+  path = '';
+  query: string | undefined = undefined;
+  status: number | undefined = undefined;
+  /** NaN when the entry has none. */
+  durationMs = Number.NaN;
+  requestHeaders: JournalInput['requestHeaders'] = undefined;
+  requestBody: string | undefined = undefined;
+  requestBodyBytes: number | undefined = undefined;
+  responseBody: JournalInput['responseBody'] = undefined;
+  message: string | undefined = undefined;
+  sessionId: string | undefined = undefined;
+  note: string | undefined = undefined;
+}
+
 export class Journal {
   /** A circular buffer: #start is the oldest entry, #count how many are held. */
-  #entries: (StoredEntry | undefined)[];
+  #slots: (Slot | undefined)[];
   #start = 0;
   #count = 0;
   #nextId = 1;
@@ -144,35 +167,46 @@ export class Journal {
     /** Characters of a body or frame kept; the rest is dropped when recorded, its size noted. */
     readonly bodyLimit = DEFAULT_JOURNAL_BODY_LIMIT,
   ) {
-    this.#entries = new Array(capacity);
+    this.#slots = new Array(capacity);
   }
 
   record(entry: JournalInput): void {
-    // Callers pass a fresh object; filling it in place keeps the hot path free of copies.
-    const stored = entry as StoredEntry;
-    stored.id = this.#nextId++;
-    stored.at ??= this.now();
-    stored.realAt ??= realNow();
-    // Clipped now, not when read: a ring of 5,000 whole bodies would be gigabytes. Fields are
-    // written only when present, so an entry needs no room beyond what its recorder gave it.
-    if (stored.requestBody !== undefined)
-      stored.requestBody = clip(stored.requestBody, this.bodyLimit, stored.requestBodyBytes);
-    if (typeof stored.responseBody === 'string') stored.responseBody = this.#oneCopy(stored.responseBody);
-    // A client repeating itself sends the same path and headers: the entry takes the copies the
-    // last one holds, and the new ones die young instead of being kept (and copied by the GC).
-    stored.path = stored.path === this.#last.path ? this.#last.path : stored.path;
-    if (Array.isArray(stored.requestHeaders)) {
-      if (sameList(stored.requestHeaders, this.#last.rawHeaders))
-        stored.requestHeaders = this.#last.rawHeaders;
-      else this.#last.rawHeaders = stored.requestHeaders;
-    }
-    this.#last.path = stored.path;
-    if (stored.message !== undefined) stored.message = clip(stored.message, this.bodyLimit);
-    this.#entries[(this.#start + this.#count) % this.capacity] = stored;
+    const index = (this.#start + this.#count) % this.capacity;
+    const slot = this.#slots[index] ?? new Slot();
+    this.#slots[index] = slot;
     if (this.#count < this.capacity) this.#count++;
     else this.#start = (this.#start + 1) % this.capacity;
+    slot.id = this.#nextId++;
+    slot.at = entry.at ?? this.now();
+    slot.realAt = entry.realAt ?? realNow();
+    slot.kind = entry.kind;
+    slot.provider = entry.provider;
+    slot.method = entry.method;
+    // A client repeating itself sends the same path and headers: the entry takes the copies the
+    // last one holds, and the new ones die young instead of being kept (and copied by the GC).
+    slot.path = entry.path === this.#last.path ? this.#last.path : entry.path;
+    this.#last.path = slot.path;
+    slot.query = entry.query;
+    slot.status = entry.status;
+    slot.durationMs = entry.durationMs ?? Number.NaN;
+    slot.requestHeaders = entry.requestHeaders;
+    if (Array.isArray(entry.requestHeaders)) {
+      if (sameList(entry.requestHeaders, this.#last.rawHeaders)) slot.requestHeaders = this.#last.rawHeaders;
+      else this.#last.rawHeaders = entry.requestHeaders;
+    }
+    // Clipped now, not when read: a ring of 5,000 whole bodies would be gigabytes.
+    slot.requestBody =
+      entry.requestBody === undefined
+        ? undefined
+        : clip(entry.requestBody, this.bodyLimit, entry.requestBodyBytes);
+    slot.requestBodyBytes = entry.requestBodyBytes;
+    slot.responseBody =
+      typeof entry.responseBody === 'string' ? this.#oneCopy(entry.responseBody) : entry.responseBody;
+    slot.message = entry.message === undefined ? undefined : clip(entry.message, this.bodyLimit);
+    slot.sessionId = entry.sessionId;
+    slot.note = entry.note;
     if (this.#listeners.size === 0) return;
-    const full = materialize(stored, this.bodyLimit);
+    const full = this.#read(slot);
     for (const listener of this.#listeners) listener(full);
   }
 
@@ -181,6 +215,7 @@ export class Journal {
    * repeated to a polling client are held once rather than once per entry.
    */
   #oneCopy(body: string): string | undefined {
+    if (body === this.#lastBody) return this.#lastBody;
     const clipped = clip(body, this.bodyLimit) as string;
     if (clipped === this.#lastBody) return this.#lastBody;
     this.#lastBody = clipped;
@@ -190,13 +225,52 @@ export class Journal {
   /** What the last entry held, for the next one to share when it reads the same. */
   #last: { path?: string; rawHeaders?: RawHeaders } = {};
 
+  /**
+   * The entry a slot holds, as a reader's own object (the slot is reused later). Lazy parts are
+   * resolved in the slot, once: later reads get the same values.
+   */
+  #read(slot: Slot): JournalEntry {
+    if (typeof slot.requestHeaders === 'function') slot.requestHeaders = slot.requestHeaders();
+    else if (Array.isArray(slot.requestHeaders))
+      slot.requestHeaders = journalHeaders(pairs(slot.requestHeaders as RawHeaders));
+    if (typeof slot.responseBody === 'function')
+      slot.responseBody = clip(slot.responseBody(), this.bodyLimit);
+    const entry: JournalEntry = {
+      id: slot.id,
+      at: slot.at,
+      realAt: slot.realAt,
+      kind: slot.kind,
+      provider: slot.provider,
+      path: slot.path,
+    };
+    // Only the fields the entry has, as it was recorded.
+    if (slot.method !== undefined) entry.method = slot.method;
+    if (slot.query !== undefined) entry.query = slot.query;
+    if (slot.status !== undefined) entry.status = slot.status;
+    if (!Number.isNaN(slot.durationMs)) entry.durationMs = slot.durationMs;
+    if (slot.requestHeaders !== undefined)
+      entry.requestHeaders = slot.requestHeaders as Record<string, string>;
+    if (slot.requestBody !== undefined) entry.requestBody = slot.requestBody;
+    if (slot.requestBodyBytes !== undefined) entry.requestBodyBytes = slot.requestBodyBytes;
+    if (slot.responseBody !== undefined) entry.responseBody = slot.responseBody as string;
+    if (slot.message !== undefined) entry.message = slot.message;
+    if (slot.sessionId !== undefined) entry.sessionId = slot.sessionId;
+    if (slot.note !== undefined) entry.note = slot.note;
+    return entry;
+  }
+
+  /** The slot `i` places after the oldest. */
+  #slot(i: number): Slot {
+    return this.#slots[(this.#start + i) % this.capacity] as Slot;
+  }
+
   /** Newest first. */
   query(filter: JournalFilter = {}): JournalEntry[] {
     const out: JournalEntry[] = [];
     const limit = filter.limit ?? 500;
     for (let i = this.#count - 1; i >= 0 && out.length < limit; i--) {
-      const e = this.#entries[(this.#start + i) % this.capacity] as StoredEntry;
-      if (matches(e, filter)) out.push(materialize(e, this.bodyLimit));
+      const slot = this.#slot(i);
+      if (matches(slot, filter)) out.push(this.#read(slot));
     }
     return out;
   }
@@ -204,8 +278,7 @@ export class Journal {
   /** How many entries the journal holds that match `filter` (its `limit` aside), like WireMock's count. */
   count(filter: JournalFilter = {}): number {
     let n = 0;
-    for (let i = 0; i < this.#count; i++)
-      if (matches(this.#entries[(this.#start + i) % this.capacity] as StoredEntry, filter)) n++;
+    for (let i = 0; i < this.#count; i++) if (matches(this.#slot(i), filter)) n++;
     return n;
   }
 
@@ -217,7 +290,7 @@ export class Journal {
 
   clear(): void {
     this.#last = {};
-    this.#entries = new Array(this.capacity);
+    this.#slots = new Array(this.capacity);
     this.#start = 0;
     this.#count = 0;
     this.#lastBody = undefined;
@@ -240,15 +313,4 @@ export function matches(
   if (filter.sessionId && e.sessionId !== filter.sessionId) return false;
   if (filter.since !== undefined && e.id <= filter.since) return false;
   return !filter.path || e.path.includes(filter.path);
-}
-
-/** Resolves an entry's lazy fields (clipping a lazy body), once; later reads get the same object. */
-function materialize(e: StoredEntry, bodyLimit: number): JournalEntry {
-  if (!materialized.has(e)) {
-    if (typeof e.requestHeaders === 'function') e.requestHeaders = e.requestHeaders();
-    else if (Array.isArray(e.requestHeaders)) e.requestHeaders = journalHeaders(pairs(e.requestHeaders));
-    if (typeof e.responseBody === 'function') e.responseBody = clip(e.responseBody(), bodyLimit);
-    materialized.add(e);
-  }
-  return e as JournalEntry;
 }

@@ -92,6 +92,12 @@ export interface SessionStore {
   /** Secondary keys (a QR ref id, a token) that lead to a session id. */
   link(key: string, id: string): Promise<void>;
   resolve(key: string): Promise<string | undefined>;
+  /**
+   * `get` and `resolve` without a promise, offered by stores that hold sessions in this process:
+   * a hot route (the refs a phone reads on every scan) then answers without one per lookup.
+   */
+  getNow?<T = Record<string, unknown>>(id: string): SessionRecord<T> | undefined;
+  resolveNow?(key: string): string | undefined;
   unlink(key: string): Promise<void>;
   /** Adds a timer, replacing the one with the same id. */
   putTimer(timer: TimerRecord): Promise<void>;
@@ -147,6 +153,10 @@ export class MemorySessionStore implements SessionStore {
   constructor(private readonly maxSessions = 10_000) {}
 
   async get<T = Record<string, unknown>>(id: string) {
+    return this.getNow<T>(id);
+  }
+
+  getNow<T = Record<string, unknown>>(id: string) {
     return this.#sessions.get(id) as SessionRecord<T> | undefined;
   }
 
@@ -188,6 +198,10 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async resolve(key: string) {
+    return this.resolveNow(key);
+  }
+
+  resolveNow(key: string) {
     return this.#links.get(key);
   }
 

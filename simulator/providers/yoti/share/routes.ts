@@ -2,8 +2,8 @@ import { type Context, Hono } from 'hono';
 import type { DirectAnswer, DirectRoute } from '../../../engine/direct-routes.js';
 import { type SimEnv, SimError } from '../../provider.js';
 import { yotiErrorResponse } from '../errors.js';
-import type { YotiContext } from '../schema.js';
-import type { ShareSession, ShareSessions } from './share-sessions.js';
+import type { YotiApp, YotiContext } from '../schema.js';
+import type { ShareData, ShareSession, ShareSessions } from './share-sessions.js';
 
 const QR_PATH = '/api/v1.1/sessions/apps/:sdkId/scenarios/:scenarioId';
 const REFS_PATH = '/api/v1.1/qrcodes/refs/:refId';
@@ -34,13 +34,30 @@ export function shareRoutes(ctx: YotiContext, sessions: ShareSessions, prefix: s
     };
   };
 
-  const refsAnswer = async (refId: string): Promise<DirectAnswer | undefined> => {
-    const session = await sessions.byRef(refId);
-    return session && { json: JSON.stringify(refsBody(session)), sessionId: session.id };
+  /**
+   * Each share's refs answer, made once: a phone may read it on every scan, and serialising it (the
+   * policy and token in base64) is most of the route's own work. Made again when the app's entry
+   * in the scenario is another object (an override or a reload). Keyed by the session's data,
+   * which later copies of the record share while it is unchanged.
+   */
+  const refsAnswers = new WeakMap<ShareData, { yotiApp: YotiApp | undefined; answer: DirectAnswer }>();
+
+  const refsAnswer = (refId: string): DirectAnswer | undefined | Promise<DirectAnswer | undefined> => {
+    const found = sessions.byRefNow(refId);
+    return found instanceof Promise ? found.then(refsAnswerOf) : refsAnswerOf(found);
   };
 
-  const refsBody = (session: ShareSession) => {
+  const refsAnswerOf = (session: ShareSession | undefined): DirectAnswer | undefined => {
+    if (!session) return undefined;
     const yotiApp = appOf(session.data.sdkId);
+    const made = refsAnswers.get(session.data);
+    if (made && made.yotiApp === yotiApp) return made.answer;
+    const answer = { json: JSON.stringify(refsBody(session, yotiApp)), sessionId: session.id };
+    refsAnswers.set(session.data, { yotiApp, answer });
+    return answer;
+  };
+
+  const refsBody = (session: ShareSession, yotiApp: YotiApp | undefined) => {
     return {
       name: yotiApp?.name ?? session.data.sdkId,
       policy: session.data.policyBytes,

@@ -121,6 +121,14 @@ export class ShareSessions {
     return id ? this.get(id) : undefined;
   }
 
+  /** byRef, without a promise when the store reads synchronously (store.ts `getNow`). */
+  byRefNow(refId: string): ShareSession | undefined | Promise<ShareSession | undefined> {
+    const { store } = this.ctx;
+    if (!store.resolveNow || !store.getNow) return this.byRef(refId);
+    const id = store.resolveNow(refKey(refId));
+    return id === undefined ? undefined : store.getNow<ShareData>(id);
+  }
+
   /**
    * A websocket subscribed. The first subscriber starts the scenario's script (the user has
    * scanned the code); returns the session, or undefined when the subscriber must be REJECTED.
