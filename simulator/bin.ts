@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import { capYoungGeneration } from './young-generation.js';
+import { capYoungGeneration, limitOldGenerationGrowth } from './heap-sizing.js';
 
 /**
  * The `kyc-sim` command (dist/bundle/cli.mjs): runs the CLI bundle beside it (cli.cjs, one
@@ -15,9 +15,10 @@ import { capYoungGeneration } from './young-generation.js';
  * cache V8 refuses (another Node, other flags) is made again; without a usable cache folder kyc-sim
  * just compiles. As with Node's own cache, NODE_COMPILE_CACHE=<dir> says where the cache files go
  * and NODE_DISABLE_COMPILE_CACHE=1 turns the cache off. V8's young generation is held at the size
- * start-up gives it (young-generation.ts).
+ * start-up gives it, and the old generation grows less past what is live (heap-sizing.ts).
  */
 capYoungGeneration();
+limitOldGenerationGrowth();
 const bundle = join(dirname(fileURLToPath(import.meta.url)), 'cli.cjs');
 // ASCII only (tools/bundle.ts checks): read as latin1, a plain copy, where UTF-8 decoding of the
 // 2 MB script takes tens of milliseconds on Node 20.

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_JOURNAL_BODY_LIMIT } from './engine/journal.js';
 import { loadScenarioFile, ScenarioError } from './engine/scenario-loader.js';
+import { DEFAULT_MAX_ENDED_SESSIONS, DEFAULT_MAX_SESSIONS } from './engine/store.js';
 import { packageVersion } from './paths.js';
 import { providers } from './providers/index.js';
 import { scenarioSchema } from './scenario.js';
@@ -9,6 +10,11 @@ import { resolveScenarioFile, shippedScenarioNames } from './shipped-scenarios.j
 
 const integer = (value: string) => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a non-negative integer');
+  return Number(value);
+};
+
+const positive = (value: string) => {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number of at least 1');
   return Number(value);
 };
 
@@ -41,6 +47,18 @@ program
     'requests and frames kept in the journal (oldest dropped first)',
     integer,
     5000,
+  )
+  .option(
+    '--max-sessions <n>',
+    'sessions kept in memory in all, under way or ended (oldest forgotten first)',
+    positive,
+    DEFAULT_MAX_SESSIONS,
+  )
+  .option(
+    '--max-ended-sessions <n>',
+    'ended sessions kept in memory for the console and admin API (first ended forgotten first)',
+    positive,
+    DEFAULT_MAX_ENDED_SESSIONS,
   )
   .option(
     '--journal-body-limit <chars>',
@@ -100,6 +118,8 @@ program
         logLevel: opts.logLevel,
         journalCapacity: opts.journalSize,
         journalBodyLimit: opts.journalBodyLimit,
+        maxSessions: opts.maxSessions,
+        maxEndedSessions: opts.maxEndedSessions,
         allowedHosts: opts.allowedHost,
         adminToken: opts.adminToken,
         scenarioDirs: opts.scenarioDir,

@@ -55,6 +55,13 @@ export interface SimulatorOptions {
   /** More names or addresses for the HTTPS certificate, e.g. a LAN name a phone can reach. */
   httpsHosts?: string[];
   journalCapacity?: number;
+  /** Sessions the in-memory store keeps in all (default 10,000); past it, the oldest go. */
+  maxSessions?: number;
+  /**
+   * Ended sessions the in-memory store keeps (default 1,000), for the console and admin API;
+   * past it, the one that ended first goes. Sessions under way count only against maxSessions.
+   */
+  maxEndedSessions?: number;
   /** The providers to serve; kyc-sim's own when absent (tests add throwaway ones). */
   providers?: readonly ProviderDefinition[];
   /** Characters of each request body, response body and websocket frame the journal keeps. */
@@ -124,7 +131,14 @@ export class Runtime {
     this.allowedHosts = new AllowedHosts(options.host ?? '127.0.0.1', hostNames);
     this.adminAuth = new AdminAuth(options.adminToken);
     this.store =
-      replicas?.store ?? (typeof options.store === 'object' ? options.store : new MemorySessionStore());
+      replicas?.store ??
+      (typeof options.store === 'object'
+        ? options.store
+        : new MemorySessionStore({
+            maxSessions: options.maxSessions,
+            maxEnded: options.maxEndedSessions,
+            isEnded: (session) => this.kinds.isEnded(session),
+          }));
     this.log = pino({ name: 'kyc-sim', level: options.logLevel ?? 'info' });
     this.webhooks = new WebhookSender(this.clock, this.journal, this.log);
     this.kinds = new SessionKinds(this.clock, this.store, this.log);

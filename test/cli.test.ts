@@ -76,6 +76,34 @@ describe('kyc-sim serve', () => {
     expect(await exit).toBe(0);
   });
 
+  it('keeps as many ended sessions as --max-ended-sessions says, and refuses a limit of 0', async () => {
+    const { url } = await serve(['--max-ended-sessions', '1']);
+    const scenario = await (await fetch(`${url}/__admin/scenario`)).json();
+    const app = scenario.scenario.yoti.apps[0];
+    const sim = { url } as Parameters<typeof requestQr>[0];
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { session_data } = await resolveRef(
+        sim,
+        (await requestQr(sim, app.sdkId, app.scenarios[0].id)).ref_id,
+      );
+      ids.push(session_data);
+      const done = await fetch(`${url}/__admin/sessions/${session_data}/actions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'fail' }),
+      });
+      expect(done.status).toBe(200);
+    }
+    const { sessions } = await (await fetch(`${url}/__admin/sessions`)).json();
+    expect(sessions.map((s: { id: string }) => s.id)).toEqual([ids[1]]);
+    for (const flag of ['--max-sessions', '--max-ended-sessions']) {
+      const refused = spawnSync(process.execPath, [cli, 'serve', flag, '0'], { encoding: 'utf8' });
+      expect(refused.status).not.toBe(0);
+      expect(refused.stderr).toContain('expected a whole number of at least 1');
+    }
+  });
+
   it('fails with file, path and reason for a bad scenario, and does not start', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kyc-sim-')), 'bad.yaml');
     writeFileSync(file, 'yoti:\n  apps:\n    - sdkId: 42\n');

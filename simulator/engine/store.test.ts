@@ -48,6 +48,50 @@ describe('MemorySessionStore', () => {
     expect(await store.resolve('ref-5')).toBe('s5');
   });
 
+  it('keeps the newest ended sessions past its limit for them, and every session under way', async () => {
+    const store = new MemorySessionStore({ maxEnded: 2, isEnded: (s) => s.state === 'DONE' });
+    const evicted: string[] = [];
+    store.onEvicted((id) => evicted.push(id));
+    for (let i = 1; i <= 4; i++) {
+      await store.put({ ...session, id: `s${i}`, state: 'WAITING' });
+      await store.link(`ref-${i}`, `s${i}`);
+    }
+    await store.putTimer({
+      id: 's1/x',
+      sessionId: 's1',
+      provider: 'p',
+      kind: 'k',
+      slot: 'x',
+      step: 'steps:x',
+      dueAt: 9,
+    });
+    // Ended in the order s3, s1, s4: s3 ended first and goes first.
+    for (const id of ['s3', 's1', 's4']) await store.update(id, (s) => ({ ...s, state: 'DONE' }));
+    expect((await store.list()).map((s) => s.id)).toEqual(['s1', 's2', 's4']);
+    expect(evicted).toEqual(['s3']);
+    expect(await store.resolve('ref-3')).toBeUndefined();
+    expect(await store.resolve('ref-1')).toBe('s1');
+    // An update that leaves the state alone is no new ending; a put of an ended one is.
+    await store.update('s1', (s) => ({ ...s, updatedAt: 99 }));
+    await store.put({ ...session, id: 's5', state: 'DONE' });
+    expect((await store.list()).map((s) => s.id)).toEqual(['s2', 's4', 's5']);
+    expect(evicted).toEqual(['s3', 's1']);
+    expect(await store.timers('s1')).toEqual([]);
+    expect((await store.list({ state: 'WAITING' })).map((s) => s.id)).toEqual(['s2']);
+  });
+
+  it('drops a deleted session’s links, but not a key linked again to another session', async () => {
+    const store = new MemorySessionStore();
+    await store.put({ ...session, id: 'a' });
+    await store.put({ ...session, id: 'b' });
+    await store.link('k1', 'a');
+    await store.link('k2', 'a');
+    await store.link('k2', 'b');
+    await store.delete('a');
+    expect(await store.resolve('k1')).toBeUndefined();
+    expect(await store.resolve('k2')).toBe('b');
+  });
+
   it('delivers published messages to every subscriber of the channel until they unsubscribe', async () => {
     const store = new MemorySessionStore();
     const heard: unknown[] = [];

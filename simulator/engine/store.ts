@@ -137,9 +137,26 @@ export function stampTimeline<T extends SessionRecord<unknown>>(session: T): T {
   return session;
 }
 
+/** How many sessions the in-memory store keeps. */
+export interface MemoryStoreLimits {
+  /** Sessions in all (default 10,000); past it the oldest are forgotten, ended or not. */
+  maxSessions?: number;
+  /**
+   * Sessions that have ended (default 1,000), for the console and the admin API to show; past it,
+   * the one that ended first is forgotten. Sessions under way count only against `maxSessions`.
+   */
+  maxEnded?: number;
+  /** Whether a session has ended (its kind says, session-kinds.ts); none has without it. */
+  isEnded?(session: SessionRecord): boolean;
+}
+
+export const DEFAULT_MAX_SESSIONS = 10_000;
+export const DEFAULT_MAX_ENDED_SESSIONS = 1_000;
+
 /**
  * Sessions in a Map, oldest first. Past `maxSessions` the oldest are forgotten (links included,
- * past four links a session), so a simulator left running under load keeps flat memory.
+ * past four links a session), and past `maxEnded` ended ones the first to end, so a simulator
+ * left running under load keeps flat memory and flows under way are the last to go.
  */
 export class MemorySessionStore implements SessionStore {
   #sessions = new Map<string, SessionRecord>();
@@ -149,8 +166,21 @@ export class MemorySessionStore implements SessionStore {
   /** Timer ids by session, so a session's timers are found without scanning them all. */
   #timersOf = new Map<string, Set<string>>();
   #evictionListeners = new Set<(sessionId: string, timers: TimerRecord[]) => void>();
+  /** Ended sessions' ids, in the order they ended. */
+  #ended = new Set<string>();
+  /** The keys linked to each session, to drop with it. */
+  #linksOf = new Map<string, string[]>();
+  readonly #limits: Required<MemoryStoreLimits>;
 
-  constructor(private readonly maxSessions = 10_000) {}
+  /** `limits` as a number: `maxSessions`. */
+  constructor(limits: MemoryStoreLimits | number = {}) {
+    const given = typeof limits === 'number' ? { maxSessions: limits } : limits;
+    this.#limits = {
+      maxSessions: given.maxSessions ?? DEFAULT_MAX_SESSIONS,
+      maxEnded: given.maxEnded ?? DEFAULT_MAX_ENDED_SESSIONS,
+      isEnded: given.isEnded ?? (() => false),
+    };
+  }
 
   async get<T = Record<string, unknown>>(id: string) {
     return this.getNow<T>(id);
@@ -163,10 +193,43 @@ export class MemorySessionStore implements SessionStore {
   async put<T>(session: SessionRecord<T>) {
     stampTimeline(session);
     this.#sessions.set(session.id, session as SessionRecord);
-    // A forgotten session's timers go with it, and whoever armed their wake-ups hears of it.
-    for (const evicted of evictOldest(this.#sessions, this.maxSessions)) {
-      const timers = await this.deleteTimers(evicted);
-      for (const listener of this.#evictionListeners) listener(evicted, timers);
+    await this.#forget(evictOldest(this.#sessions, this.#limits.maxSessions));
+    await this.#noteEnded(session as SessionRecord);
+  }
+
+  /** Keeps the ended set in step with `session`; past `maxEnded`, forgets the first to have ended. */
+  async #noteEnded(session: SessionRecord) {
+    if (!this.#limits.isEnded(session)) {
+      this.#ended.delete(session.id);
+      return;
+    }
+    if (this.#ended.has(session.id)) return;
+    this.#ended.add(session.id);
+    const evicted: string[] = [];
+    for (const id of this.#ended) {
+      if (this.#ended.size - evicted.length <= this.#limits.maxEnded) break;
+      evicted.push(id);
+    }
+    for (const id of evicted) this.#sessions.delete(id);
+    await this.#forget(evicted);
+  }
+
+  /** Drops the links that lead to session `id` (those still leading there). */
+  #unlinkAll(id: string) {
+    for (const key of this.#linksOf.get(id) ?? []) if (this.#links.get(key) === id) this.#links.delete(key);
+    this.#linksOf.delete(id);
+  }
+
+  /**
+   * A forgotten session's links and timers go with it, and whoever armed the timers' wake-ups
+   * hears of it.
+   */
+  async #forget(evicted: string[]) {
+    for (const id of evicted) {
+      this.#ended.delete(id);
+      this.#unlinkAll(id);
+      const timers = await this.deleteTimers(id);
+      for (const listener of this.#evictionListeners) listener(id, timers);
     }
   }
 
@@ -174,11 +237,16 @@ export class MemorySessionStore implements SessionStore {
     const current = this.#sessions.get(id) as SessionRecord<T> | undefined;
     if (!current) return undefined;
     const next = change(current);
-    if (next) this.#sessions.set(id, stampTimeline(next) as SessionRecord);
+    if (next) {
+      this.#sessions.set(id, stampTimeline(next) as SessionRecord);
+      if (next.state !== current.state) await this.#noteEnded(next as SessionRecord);
+    }
     return next;
   }
 
   async delete(id: string) {
+    this.#ended.delete(id);
+    this.#unlinkAll(id);
     await this.deleteTimers(id);
     return this.#sessions.delete(id);
   }
@@ -194,7 +262,10 @@ export class MemorySessionStore implements SessionStore {
 
   async link(key: string, id: string) {
     this.#links.set(key, id);
-    evictOldest(this.#links, this.maxSessions * 4);
+    const keys = this.#linksOf.get(id);
+    if (keys) keys.push(key);
+    else this.#linksOf.set(id, [key]);
+    evictOldest(this.#links, this.#limits.maxSessions * 4);
   }
 
   async resolve(key: string) {
@@ -268,6 +339,8 @@ export class MemorySessionStore implements SessionStore {
 
   async clear() {
     this.#sessions.clear();
+    this.#ended.clear();
+    this.#linksOf.clear();
     this.#links.clear();
     this.#timers.clear();
     this.#timersOf.clear();
