@@ -145,6 +145,19 @@ export interface DirectContext {
  * and answer is served here; any other request, and any they decline or fail on, goes to Hono.
  */
 export function withDirectRoutes(routes: DirectRoutes, context: DirectContext, fallback: Listener): Listener {
+  /** Writes and journals `answer`, or hands the request to Hono when there is none. */
+  const finish = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    match: DirectMatch,
+    answer: DirectAnswer | undefined,
+    started: number,
+    startedAt: number,
+  ) => {
+    if (!answer) return fallback(request, response);
+    writeDirectAnswer(response, answer);
+    context.record(request, match, answer, started, startedAt);
+  };
   return (request, response) => {
     const host = context.noFaults() && plainGetHost(request);
     const match =
@@ -152,19 +165,18 @@ export function withDirectRoutes(routes: DirectRoutes, context: DirectContext, f
     if (!match) return fallback(request, response);
     const started = performance.now();
     const startedAt = context.now();
-    const answered = (answer: DirectAnswer | undefined) => {
-      if (!answer) return fallback(request, response);
-      writeDirectAnswer(response, answer);
-      context.record(request, match, answer, started, startedAt);
-    };
-    // The route itself will meet the same failure and answer it in the provider's format.
-    const failed = () => fallback(request, response);
     let answer: ReturnType<DirectRoute['answer']>;
     try {
       answer = match.route.answer(match.params);
     } catch {
-      return failed();
+      // The route itself will meet the same failure and answer it in the provider's format.
+      return fallback(request, response);
     }
-    return answer instanceof Promise ? answer.then(answered, failed) : answered(answer);
+    // Synchronous answers (an in-memory store) go out without a closure or a promise.
+    if (!(answer instanceof Promise)) return finish(request, response, match, answer, started, startedAt);
+    return answer.then(
+      (settled) => finish(request, response, match, settled, started, startedAt),
+      () => fallback(request, response),
+    );
   };
 }
