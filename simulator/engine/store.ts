@@ -193,12 +193,12 @@ export class MemorySessionStore implements SessionStore {
   async put<T>(session: SessionRecord<T>) {
     stampTimeline(session);
     this.#sessions.set(session.id, session as SessionRecord);
-    await this.#forget(evictOldest(this.#sessions, this.#limits.maxSessions));
-    await this.#noteEnded(session as SessionRecord);
+    this.#forget(evictOldest(this.#sessions, this.#limits.maxSessions));
+    this.#noteEnded(session as SessionRecord);
   }
 
   /** Keeps the ended set in step with `session`; past `maxEnded`, forgets the first to have ended. */
-  async #noteEnded(session: SessionRecord) {
+  #noteEnded(session: SessionRecord): void {
     if (!this.#limits.isEnded(session)) {
       this.#ended.delete(session.id);
       return;
@@ -211,7 +211,7 @@ export class MemorySessionStore implements SessionStore {
       evicted.push(id);
     }
     for (const id of evicted) this.#sessions.delete(id);
-    await this.#forget(evicted);
+    this.#forget(evicted);
   }
 
   /** Drops the links that lead to session `id` (those still leading there). */
@@ -224,11 +224,11 @@ export class MemorySessionStore implements SessionStore {
    * A forgotten session's links and timers go with it, and whoever armed the timers' wake-ups
    * hears of it.
    */
-  async #forget(evicted: string[]) {
+  #forget(evicted: string[]): void {
     for (const id of evicted) {
       this.#ended.delete(id);
       this.#unlinkAll(id);
-      const timers = await this.deleteTimers(id);
+      const timers = this.#deleteTimersNow(id);
       for (const listener of this.#evictionListeners) listener(id, timers);
     }
   }
@@ -239,7 +239,7 @@ export class MemorySessionStore implements SessionStore {
     const next = change(current);
     if (next) {
       this.#sessions.set(id, stampTimeline(next) as SessionRecord);
-      if (next.state !== current.state) await this.#noteEnded(next as SessionRecord);
+      if (next.state !== current.state) this.#noteEnded(next as SessionRecord);
     }
     return next;
   }
@@ -288,6 +288,10 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async deleteTimers(sessionId: string, filter: TimerFilter = {}) {
+    return this.#deleteTimersNow(sessionId, filter);
+  }
+
+  #deleteTimersNow(sessionId: string, filter: TimerFilter = {}): TimerRecord[] {
     const removed: TimerRecord[] = [];
     for (const id of this.#timersOf.get(sessionId) ?? []) {
       const timer = this.#timers.get(id) as TimerRecord;
