@@ -21,11 +21,13 @@ export interface DirectAnswer {
   sessionId?: string;
 }
 
+/** A segment after the route's head: a literal, or a parameter (named without its `:`). */
+type Segment = { literal: string; param?: undefined } | { param: string; literal?: undefined };
+
 interface CompiledRoute {
   /** The literal start of the path, up to the first parameter. */
   head: string;
-  /** Each segment after `head`: a literal, or a parameter's name after `:`. */
-  segments: string[];
+  segments: Segment[];
   route: DirectRoute;
   provider: string;
 }
@@ -46,7 +48,10 @@ export class DirectRoutes {
     const at = route.path.indexOf('/:');
     const head = at < 0 ? route.path : route.path.slice(0, at + 1);
     const rest = at < 0 ? '' : route.path.slice(at + 1);
-    this.#routes.push({ head, segments: rest ? rest.split('/') : [], route, provider });
+    const segments = (rest ? rest.split('/') : []).map(
+      (part): Segment => (part.startsWith(':') ? { param: part.slice(1) } : { literal: part }),
+    );
+    this.#routes.push({ head, segments, route, provider });
   }
 
   get size(): number {
@@ -76,7 +81,7 @@ export class DirectRoutes {
 }
 
 /** The parameters when `path` from `at` on is exactly `segments`, one per `/`-separated part. */
-function matchSegments(segments: string[], path: string, at: number): Record<string, string> | undefined {
+function matchSegments(segments: Segment[], path: string, at: number): Record<string, string> | undefined {
   const params: Record<string, string> = {};
   let from = at;
   for (let i = 0; i < segments.length; i++) {
@@ -84,11 +89,11 @@ function matchSegments(segments: string[], path: string, at: number): Record<str
     const slash = path.indexOf('/', from);
     if (last ? slash >= 0 : slash < 0) return undefined;
     const end = last ? path.length : slash;
-    const segment = segments[i];
-    if (segment.startsWith(':')) {
+    const { literal, param } = segments[i];
+    if (param !== undefined) {
       if (end === from) return undefined;
-      params[segment.slice(1)] = path.slice(from, end);
-    } else if (segment.length !== end - from || !path.startsWith(segment, from)) return undefined;
+      params[param] = path.slice(from, end);
+    } else if (literal.length !== end - from || !path.startsWith(literal, from)) return undefined;
     from = end + 1;
   }
   return segments.length === 0 && path.length !== at ? undefined : params;
