@@ -10,10 +10,15 @@ export interface TimerHandle {
   readonly dueAt: number;
 }
 
+/** What a timer is for, or how to say it: made only when someone asks (a snapshot, a failure). */
+export type TimerLabel = string | (() => string);
+
 interface Timer extends TimerHandle {
   readonly fire: () => void;
-  readonly label: string;
+  readonly label: TimerLabel;
 }
+
+const labelText = (label: TimerLabel) => (typeof label === 'string' ? label : label());
 
 export interface ClockSnapshot {
   mode: ClockMode;
@@ -50,11 +55,11 @@ export class Clock {
   }
 
   /** Runs `fire` once the clock reaches now + delayMs. */
-  schedule(delayMs: number, fire: () => void, label = 'timer'): TimerHandle {
+  schedule(delayMs: number, fire: () => void, label: TimerLabel = 'timer'): TimerHandle {
     return this.scheduleAt(this.now() + Math.max(0, delayMs), fire, label);
   }
 
-  scheduleAt(dueAt: number, fire: () => void, label = 'timer'): TimerHandle {
+  scheduleAt(dueAt: number, fire: () => void, label: TimerLabel = 'timer'): TimerHandle {
     const timer: Timer = { id: this.#nextId++, dueAt, fire, label };
     // Keep timers sorted by due time, then by creation, so equal deadlines fire in order.
     this.#timers.splice(this.#firstDueAfter(dueAt), 0, timer);
@@ -167,7 +172,7 @@ export class Clock {
       mode: this.#mode,
       now,
       iso: new Date(now).toISOString(),
-      pendingTimers: this.#timers.map(({ id, dueAt, label }) => ({ id, dueAt, label })),
+      pendingTimers: this.#timers.map(({ id, dueAt, label }) => ({ id, dueAt, label: labelText(label) })),
     };
   }
 
@@ -189,7 +194,7 @@ export class Clock {
       timer.fire();
     } catch (error) {
       // A failing timer must not stop the others; the owner reports through the journal.
-      console.error(`kyc-sim: timer "${timer.label}" failed:`, error);
+      console.error(`kyc-sim: timer "${labelText(timer.label)}" failed:`, error);
     }
   }
 

@@ -173,7 +173,7 @@ export class SessionKinds {
   }
 
   #arm(timer: TimerRecord): void {
-    const label = `${timer.provider} ${timer.kind} ${parseHandler(timer.step).key} ${timer.sessionId}`;
+    const label = () => `${timer.provider} ${timer.kind} ${parseHandler(timer.step).key} ${timer.sessionId}`;
     const handle = this.clock.scheduleAt(timer.dueAt, () => void this.#fire(timer.id), label);
     this.#wakeups.set(timer.id, handle);
   }
