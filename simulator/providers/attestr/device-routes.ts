@@ -46,10 +46,12 @@ export const decisionBody = builtOnFirstUse(() =>
 );
 
 /** Polling a run: the client key proves the handshake is its own; lc is the language. */
-export const runQuery = z.object({
-  cl: z.string().optional().describe('The client key the handshake was made with'),
-  lc: z.string().optional().describe('Language of refusals: en or hi'),
-});
+export const runQuery = builtOnFirstUse(() =>
+  z.object({
+    cl: z.string().optional().describe('The client key the handshake was made with'),
+    lc: z.string().optional().describe('Language of refusals: en or hi'),
+  }),
+);
 
 /**
  * Browser-facing endpoints flowx.js talks to (the simulator's own design, not Attestr's): launch

@@ -30,14 +30,16 @@ export const createSessionBody = builtOnFirstUse(() =>
 );
 
 /** The query of session result. */
-export const resultQuery = z.object({
-  session_id: z
-    .string()
-    .min(1)
-    .regex(UUID, { error: (issue) => `“${issue.input}” is not a valid UUID.` })
-    .describe('session_id from session create'),
-  flow_api_key: z.string().min(1).describe("The flow's API key"),
-});
+export const resultQuery = builtOnFirstUse(() =>
+  z.object({
+    session_id: z
+      .string()
+      .min(1)
+      .regex(UUID, { error: (issue) => `“${issue.input}” is not a valid UUID.` })
+      .describe('session_id from session create'),
+    flow_api_key: z.string().min(1).describe("The flow's API key"),
+  }),
+);
 
 /** https://kyc.biometric.kz: session creation and the session result. */
 export function apiRoutes(ctx: BiometricContext, sessions: FlowSessions): Hono<SimEnv> {
