@@ -23,10 +23,12 @@ function actionBody(runtime: Runtime): z.ZodType {
     const actions = runtime.kinds.get(provider, kind)?.actions ?? {};
     for (const [name, action] of Object.entries(actions)) {
       const tag = z.literal(name).describe(`${provider} ${kind}: ${action.description}`);
+      // Params built on first use (engine/lazy-schema.ts) are documented as the schema they build.
+      const params = action.params instanceof z.ZodLazy ? action.params.unwrap() : action.params;
       alternatives.push(
-        action.params instanceof z.ZodObject
-          ? action.params.extend({ action: tag })
-          : z.intersection(z.object({ action: tag }), action.params),
+        params instanceof z.ZodObject
+          ? params.extend({ action: tag })
+          : z.intersection(z.object({ action: tag }), params),
       );
     }
   }

@@ -1,15 +1,20 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { builtOnFirstUse } from '../engine/lazy-schema.js';
 import type { Runtime } from '../runtime.js';
 import { adminError } from './errors.js';
 import { readJson } from './read-json.js';
 
-export const advanceBody = z
-  .object({ ms: z.number().int().nonnegative().describe('Milliseconds to move the manual clock on') })
-  .strict();
-export const modeBody = z
-  .object({ mode: z.enum(['real', 'manual']).describe('manual: time moves only by POST /clock/advance') })
-  .strict();
+export const advanceBody = builtOnFirstUse(() =>
+  z
+    .object({ ms: z.number().int().nonnegative().describe('Milliseconds to move the manual clock on') })
+    .strict(),
+);
+export const modeBody = builtOnFirstUse(() =>
+  z
+    .object({ mode: z.enum(['real', 'manual']).describe('manual: time moves only by POST /clock/advance') })
+    .strict(),
+);
 
 export function clockRoutes(runtime: Runtime): Hono {
   const app = new Hono();

@@ -1,25 +1,31 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
+import { builtOnFirstUse } from '../engine/lazy-schema.js';
 import type { Runtime } from '../runtime.js';
 import { adminError } from './errors.js';
 
 const count = (what: string) =>
   z.string().regex(/^\d+$/, 'a whole number').transform(Number).optional().describe(what);
 
-/** The journal's filters as query parameters; every one is optional and they all must match. */
-export const journalQuery = z.object({
-  provider: z.string().optional().describe('Provider name (yoti, attestr, …) or simulator'),
-  kind: z
-    .enum(['http', 'ws-open', 'ws-in', 'ws-out', 'ws-close', 'webhook'])
-    .optional()
-    .describe('What was recorded'),
-  path: z.string().optional().describe('Substring of the path (the target URL for webhooks)'),
-  method: z.string().optional().describe('HTTP method, any case'),
-  status: count('Response status'),
-  sessionId: z.string().optional().describe('Session the entry belongs to'),
-  since: count('Only entries with a larger id (poll with the last id seen)'),
-  limit: count('At most this many, newest first (500 when absent)'),
-});
+/**
+ * The journal's filters as query parameters; every one is optional and they all must match. Built
+ * when the first query comes (engine/lazy-schema.ts).
+ */
+export const journalQuery = builtOnFirstUse(() =>
+  z.object({
+    provider: z.string().optional().describe('Provider name (yoti, attestr, …) or simulator'),
+    kind: z
+      .enum(['http', 'ws-open', 'ws-in', 'ws-out', 'ws-close', 'webhook'])
+      .optional()
+      .describe('What was recorded'),
+    path: z.string().optional().describe('Substring of the path (the target URL for webhooks)'),
+    method: z.string().optional().describe('HTTP method, any case'),
+    status: count('Response status'),
+    sessionId: z.string().optional().describe('Session the entry belongs to'),
+    since: count('Only entries with a larger id (poll with the last id seen)'),
+    limit: count('At most this many, newest first (500 when absent)'),
+  }),
+);
 
 export function journalRoutes(runtime: Runtime): Hono {
   const app = new Hono();

@@ -34,7 +34,7 @@ export interface ApiOperation {
   /** Descriptions of the path's `:params`; every one is a required string. */
   params?: Record<string, string>;
   /** The schema the route reads its query with (an object of optional strings, mostly). */
-  query?: z.ZodObject;
+  query?: z.ZodObject | z.ZodLazy<z.ZodObject>;
   /** Request headers the route reads, by name. */
   headers?: Record<string, { description: string; required?: boolean }>;
   body?: ApiBody;

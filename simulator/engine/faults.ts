@@ -1,64 +1,75 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from './lazy-schema.js';
 
 /**
  * Fault injection, declared in scenarios or added at run time. Each fault is tagged data; the
  * injector keeps only counters. Paths are globs where `*` matches one path segment and `**` any
- * number of them.
+ * number of them. The schema is built when a scenario or an admin call first declares a fault
+ * (engine/lazy-schema.ts).
  */
-const match = z
-  .object({
-    method: z
-      .string()
-      .transform((m) => m.toUpperCase())
-      .optional()
-      .describe('HTTP method; any when absent'),
-    path: z
-      .string()
-      .startsWith('/')
-      .describe('path glob on the simulator, e.g. /yoti/api/v1.1/qrcodes/refs/*'),
-  })
-  .strict();
+export const faultSchema = builtOnFirstUse(faultUnion);
 
-export const faultSchema = z.discriminatedUnion('type', [
-  z
+function faultUnion() {
+  const match = z
     .object({
-      type: z.literal('latency'),
-      match,
-      ms: z.number().int().nonnegative().describe('delay added before the answer'),
-      times: z.number().int().positive().optional().describe('only the first N matching requests'),
-    })
-    .strict(),
-  z
-    .object({
-      type: z.literal('error'),
-      match,
-      status: z.number().int().min(400).max(599),
-      code: z.string().optional().describe("the provider's error code; a fitting default when absent"),
-      message: z.string().optional(),
-      times: z.number().int().positive().optional().describe('only the first N matching requests'),
-    })
-    .strict(),
-  z
-    .object({
-      type: z.literal('ws-close'),
-      match,
-      afterMessage: z
+      method: z
         .string()
+        .transform((m) => m.toUpperCase())
         .optional()
-        .describe('close right after the first outgoing frame containing this text (e.g. ACCEPTED)'),
-      afterMessages: z.number().int().positive().optional().describe('close after this many outgoing frames'),
-      closeCode: z
-        .number()
-        .int()
-        .optional()
-        .describe('send a close frame with this code; absent = drop the connection abruptly (1006)'),
-      times: z.number().int().positive().optional(),
+        .describe('HTTP method; any when absent'),
+      path: z
+        .string()
+        .startsWith('/')
+        .describe('path glob on the simulator, e.g. /yoti/api/v1.1/qrcodes/refs/*'),
     })
-    .strict()
-    .refine((f) => f.afterMessage !== undefined || f.afterMessages !== undefined, {
-      message: 'ws-close needs afterMessage or afterMessages',
-    }),
-]);
+    .strict();
+
+  return z.discriminatedUnion('type', [
+    z
+      .object({
+        type: z.literal('latency'),
+        match,
+        ms: z.number().int().nonnegative().describe('delay added before the answer'),
+        times: z.number().int().positive().optional().describe('only the first N matching requests'),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('error'),
+        match,
+        status: z.number().int().min(400).max(599),
+        code: z.string().optional().describe("the provider's error code; a fitting default when absent"),
+        message: z.string().optional(),
+        times: z.number().int().positive().optional().describe('only the first N matching requests'),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('ws-close'),
+        match,
+        afterMessage: z
+          .string()
+          .optional()
+          .describe('close right after the first outgoing frame containing this text (e.g. ACCEPTED)'),
+        afterMessages: z
+          .number()
+          .int()
+          .positive()
+          .optional()
+          .describe('close after this many outgoing frames'),
+        closeCode: z
+          .number()
+          .int()
+          .optional()
+          .describe('send a close frame with this code; absent = drop the connection abruptly (1006)'),
+        times: z.number().int().positive().optional(),
+      })
+      .strict()
+      .refine((f) => f.afterMessage !== undefined || f.afterMessages !== undefined, {
+        message: 'ws-close needs afterMessage or afterMessages',
+      }),
+  ]);
+}
 
 export type Fault = z.output<typeof faultSchema>;
 export type ErrorFault = Extract<Fault, { type: 'error' }>;

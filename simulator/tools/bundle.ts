@@ -2,13 +2,16 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { packageRoot } from '../paths.js';
+import { bundleOnDemandPackages, requiredOnDemand } from './on-demand-packages.js';
 
 /**
  * `npm run bundle`: the `kyc-sim` command as dist/bundle/cli.mjs, a small loader (../bin.ts), and
  * cli.cjs, the whole CLI as one CommonJS script that the loader runs through V8's code cache
- * (Node 20 caches compiled code only for scripts, not for ES modules). What a start does not use
- * (the Redis client, ws, node-forge, faker's locale data) sits in the script as functions that
- * run on first use, so a start neither runs it nor, with the cache, compiles it.
+ * (Node 20 caches compiled code only for scripts, not for ES modules). What a start does not run
+ * sits in the script as functions that run on first use, so a start neither runs it nor, with the
+ * cache, compiles it; the largest packages of it (faker's locale data, node-forge, the Redis
+ * client, qrcode, ws) are files of their own beside it (on-demand-packages.ts), so a start does
+ * not read them either.
  */
 const outdir = join(packageRoot, 'dist/bundle');
 
@@ -44,11 +47,12 @@ await bundleOf('cli.js', 'cli.cjs', {
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': '__kycSimUrl' },
   banner: { js: 'const __kycSimUrl=require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, requiredOnDemand],
   // Fewer bytes to read and compile; names stay, so stack traces still say where.
   minifyWhitespace: true,
   minifySyntax: true,
 });
+await bundleOnDemandPackages(outdir, { minifyWhitespace: true, minifySyntax: true });
 // The loader reads the script as latin1 (a copy, not a decoding): esbuild's default charset keeps
 // it ASCII; this makes sure it stays so.
 const script = readFileSync(join(outdir, 'cli.cjs'));

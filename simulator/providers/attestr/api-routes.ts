@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { builtOnFirstUse } from '../../engine/lazy-schema.js';
 import type { SimEnv } from '../provider.js';
 import { guardApiCall } from './api-guard.js';
 import { attestrError, attestrFailure, sendAttestrError } from './errors.js';
@@ -11,17 +12,19 @@ const ONE_YEAR_MS = 365 * 86_400_000;
 const MAX_TAG_LENGTH = 1_000;
 
 /** Create Handshake's body, as the API reference gives it. */
-export const createBody = z
-  .object({
-    flow: z.string().min(1),
-    // A String (the flow version's id) or null for the draft; required, as the reference says.
-    snapshot: z.string().min(1).nullable(),
-    // Kept with the handshake and sent back in results and webhooks: a reference, not a document.
-    tag: z.string().min(1).max(MAX_TAG_LENGTH),
-    webhook: z.boolean().default(false),
-    expiry: z.number().int().positive().optional(),
-  })
-  .passthrough();
+export const createBody = builtOnFirstUse(() =>
+  z
+    .object({
+      flow: z.string().min(1),
+      // A String (the flow version's id) or null for the draft; required, as the reference says.
+      snapshot: z.string().min(1).nullable(),
+      // Kept with the handshake and sent back in results and webhooks: a reference, not a document.
+      tag: z.string().min(1).max(MAX_TAG_LENGTH),
+      webhook: z.boolean().default(false),
+      expiry: z.number().int().positive().optional(),
+    })
+    .passthrough(),
+);
 
 export interface ApiState {
   handshakes: Handshakes;

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import type { ApiDescription, ApiResponse } from '../../engine/api-document.js';
+import { builtOnFirstUse } from '../../engine/lazy-schema.js';
 import { createBody } from './api-routes.js';
 import { decisionBody, launchBody, runQuery } from './device-routes.js';
 
 /** The body sendAttestrError and attestrErrorResponse write (a test holds real answers to it). */
-export const attestrErrorBody = z.object({
-  httpStatusCode: z.number().int(),
-  code: z.number().int().describe('e.g. 4001 malformed, 4016 authorization, 4291 rate limit'),
-  message: z.string().describe("The code's documented text"),
-  details: z.unknown().optional().describe('What exactly went wrong'),
-});
+export const attestrErrorBody = builtOnFirstUse(() =>
+  z.object({
+    httpStatusCode: z.number().int(),
+    code: z.number().int().describe('e.g. 4001 malformed, 4016 authorization, 4291 rate limit'),
+    message: z.string().describe("The code's documented text"),
+    details: z.unknown().optional().describe('What exactly went wrong'),
+  }),
+);
 
 const error = (description: string): ApiResponse => ({ description, schema: attestrErrorBody });
 const version = { version: 'API version: v1 or v2' };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { builtOnFirstUse } from '../../engine/lazy-schema.js';
 import { packageRoot } from '../../paths.js';
 import { type SimEnv, SimError } from '../provider.js';
 import {
@@ -25,26 +26,32 @@ const BASE_PLACEHOLDER = '__KYC_SIM_FLOWX_BASE__';
 const OFFERED_CODES = [5001, 4081, 4035, 4005, 4291, 4001];
 
 /** flowx.js launching a run on the device. */
-export const launchBody = z.object({
-  cl: z.string().min(1),
-  hs: z.string().min(1),
-  lc: z.string().optional(),
-  qr: z.record(z.string(), z.unknown()).nullish(),
-  retry: z.boolean().optional(),
-});
+export const launchBody = builtOnFirstUse(() =>
+  z.object({
+    cl: z.string().min(1),
+    hs: z.string().min(1),
+    lc: z.string().optional(),
+    qr: z.record(z.string(), z.unknown()).nullish(),
+    retry: z.boolean().optional(),
+  }),
+);
 
 /** The tester deciding the running stage in the overlay. */
-export const decisionBody = z.object({
-  cl: z.string().min(1),
-  decision: z.enum(['success', 'error', 'skip']),
-  code: z.number().int().optional(),
-});
+export const decisionBody = builtOnFirstUse(() =>
+  z.object({
+    cl: z.string().min(1),
+    decision: z.enum(['success', 'error', 'skip']),
+    code: z.number().int().optional(),
+  }),
+);
 
 /** Polling a run: the client key proves the handshake is its own; lc is the language. */
-export const runQuery = z.object({
-  cl: z.string().optional().describe('The client key the handshake was made with'),
-  lc: z.string().optional().describe('Language of refusals: en or hi'),
-});
+export const runQuery = builtOnFirstUse(() =>
+  z.object({
+    cl: z.string().optional().describe('The client key the handshake was made with'),
+    lc: z.string().optional().describe('Language of refusals: en or hi'),
+  }),
+);
 
 /**
  * Browser-facing endpoints flowx.js talks to (the simulator's own design, not Attestr's): launch

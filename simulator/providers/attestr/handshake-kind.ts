@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from '../../engine/lazy-schema.js';
 import { type KindAction, type SessionKindDefinition, SimError } from '../provider.js';
 import type { FlowRuns } from './flow-run.js';
 import type { HandshakeData, Handshakes } from './handshakes.js';
@@ -8,19 +9,20 @@ import type { StageOutcome } from './schema.js';
 /** A stage's scenario outcome, scheduled when the stage starts: the step plus the stage it decides. */
 export type StageStep = StageOutcome & { stage: string };
 
-const errorParams = z
-  .object({
-    code: z.number().int().default(5001),
-    httpStatusCode: z.number().int().min(400).max(599).optional(),
-    original: z
-      .object({
-        code: z.number().int(),
-        httpStatusCode: z.number().int().optional(),
-        message: z.string().optional(),
-      })
-      .optional(),
-  })
-  .strict();
+const errorParams = () =>
+  z
+    .object({
+      code: z.number().int().default(5001),
+      httpStatusCode: z.number().int().min(400).max(599).optional(),
+      original: z
+        .object({
+          code: z.number().int(),
+          httpStatusCode: z.number().int().optional(),
+          message: z.string().optional(),
+        })
+        .optional(),
+    })
+    .strict();
 
 const after = (step: { afterMs: number; stage: string }) =>
   `${step.afterMs / 1000} s after stage ${step.stage} starts`;
@@ -42,11 +44,11 @@ export function handshakeKind(
   /** Decides the running stage; a handshake nobody launched yet is launched first (in English). */
   const stageAction = <P extends z.ZodType>(
     description: string,
-    params: P,
+    params: () => P,
     decision: (p: z.output<P>) => StageDecision,
-  ): KindAction<HandshakeData, P> => ({
+  ): KindAction<HandshakeData, z.ZodLazy<P>> => ({
     description,
-    params,
+    params: builtOnFirstUse(params),
     async run(hs, input) {
       try {
         if (hs.state === 'CREATED') {
@@ -92,9 +94,13 @@ export function handshakeKind(
       },
     },
     actions: {
-      'succeed-stage': stageAction('The running stage succeeds', z.object({}).strict(), () => ({
-        type: 'success',
-      })),
+      'succeed-stage': stageAction(
+        'The running stage succeeds',
+        () => z.object({}).strict(),
+        () => ({
+          type: 'success',
+        }),
+      ),
       'fail-stage': stageAction(
         'The running stage fails with a code (default 5001), optionally with an original cause',
         errorParams,
@@ -102,14 +108,14 @@ export function handshakeKind(
       ),
       'skip-stage': stageAction(
         'The user interrupts the flow at the running stage',
-        z.object({}).strict(),
+        () => z.object({}).strict(),
         () => ({
           type: 'skip',
         }),
       ),
       archive: {
         description: 'Archive the handshake: result and signature turn null',
-        params: z.object({}).strict(),
+        params: builtOnFirstUse(() => z.object({}).strict()),
         onEnded: true,
         run: (hs) => handshakes.archive(hs.id, 'admin action'),
       },

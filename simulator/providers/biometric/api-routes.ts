@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { builtOnFirstUse } from '../../engine/lazy-schema.js';
 import { type SimEnv, SimError } from '../provider.js';
 import { biometricErrorResponse, pythonType } from './errors.js';
 import { parseMetadata } from './metadata.js';
@@ -13,28 +14,32 @@ const RESULT = '/api/v1/flows/session/result/';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The body of session create; messages are DRF's, prefixed with the field by the route. */
-export const createSessionBody = z.object({
-  api_key: z
-    .string({
-      error: (issue) => (issue.input === undefined ? 'This field is required.' : 'Not a valid string.'),
-    })
-    .min(1, 'This field may not be blank.')
-    .describe("The flow's API key"),
-  metadata: z
-    .unknown()
-    .optional()
-    .describe("Per-technology settings (docs/biometric.md), checked against the flow's technologies"),
-});
+export const createSessionBody = builtOnFirstUse(() =>
+  z.object({
+    api_key: z
+      .string({
+        error: (issue) => (issue.input === undefined ? 'This field is required.' : 'Not a valid string.'),
+      })
+      .min(1, 'This field may not be blank.')
+      .describe("The flow's API key"),
+    metadata: z
+      .unknown()
+      .optional()
+      .describe("Per-technology settings (docs/biometric.md), checked against the flow's technologies"),
+  }),
+);
 
 /** The query of session result. */
-export const resultQuery = z.object({
-  session_id: z
-    .string()
-    .min(1)
-    .regex(UUID, { error: (issue) => `“${issue.input}” is not a valid UUID.` })
-    .describe('session_id from session create'),
-  flow_api_key: z.string().min(1).describe("The flow's API key"),
-});
+export const resultQuery = builtOnFirstUse(() =>
+  z.object({
+    session_id: z
+      .string()
+      .min(1)
+      .regex(UUID, { error: (issue) => `“${issue.input}” is not a valid UUID.` })
+      .describe('session_id from session create'),
+    flow_api_key: z.string().min(1).describe("The flow's API key"),
+  }),
+);
 
 /** https://kyc.biometric.kz: session creation and the session result. */
 export function apiRoutes(ctx: BiometricContext, sessions: FlowSessions): Hono<SimEnv> {

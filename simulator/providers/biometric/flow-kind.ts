@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from '../../engine/lazy-schema.js';
 import { type KindAction, type SessionKindDefinition, SimError } from '../provider.js';
 import {
   currentTechnology,
@@ -40,11 +41,11 @@ export function flowKind(sessions: FlowSessions): SessionKindDefinition<FlowSess
   /** An action on the current technology; refuses a pending choice and a stale `technology`. */
   const onCurrent = <P extends z.ZodObject<{ technology: typeof technologyParam }>>(
     description: string,
-    params: P,
+    params: () => P,
     run: (id: string, code: TechnologyCode, params: z.output<P>) => Promise<boolean>,
-  ): KindAction<FlowSessionData, P> => ({
+  ): KindAction<FlowSessionData, z.ZodLazy<P>> => ({
     description,
-    params,
+    params: builtOnFirstUse(params),
     async run(session, input) {
       const choices = pendingChoice(session.data);
       if (choices) throw new SimError(409, `choose one of ${choices.join(', ')} first (action "choose")`);
@@ -74,21 +75,22 @@ export function flowKind(sessions: FlowSessions): SessionKindDefinition<FlowSess
     actions: {
       pass: onCurrent(
         'The current technology passes',
-        z.object({ technology: technologyParam }).strict(),
+        () => z.object({ technology: technologyParam }).strict(),
         (id, code) => sessions.complete(id, code, { result: 'pass', decidedBy: 'admin' }),
       ),
       fail: onCurrent(
         'The current technology fails with a reason type; the flow ends',
-        z
-          .object({
-            technology: technologyParam,
-            reason: failureTypeSchema.default('CALC_RESULT'),
-            message: z
-              .string()
-              .optional()
-              .describe("the failure reason's detail; the guide's default when absent"),
-          })
-          .strict(),
+        () =>
+          z
+            .object({
+              technology: technologyParam,
+              reason: failureTypeSchema.default('CALC_RESULT'),
+              message: z
+                .string()
+                .optional()
+                .describe("the failure reason's detail; the guide's default when absent"),
+            })
+            .strict(),
         (id, code, p) =>
           sessions.complete(id, code, {
             result: 'fail',
@@ -99,7 +101,7 @@ export function flowKind(sessions: FlowSessions): SessionKindDefinition<FlowSess
       ),
       choose: {
         description: 'Picks one of the interchangeable technologies; the others are skipped',
-        params: z.object({ technology: technologyCodeSchema }).strict(),
+        params: builtOnFirstUse(() => z.object({ technology: technologyCodeSchema }).strict()),
         async run(session, p: { technology: TechnologyCode }) {
           if (!(await sessions.choose(session.id, p.technology)))
             throw new SimError(
@@ -110,7 +112,7 @@ export function flowKind(sessions: FlowSessions): SessionKindDefinition<FlowSess
       },
       expire: {
         description: 'The session lifetime runs out now: TIMEOUT',
-        params: z.object({}).strict(),
+        params: builtOnFirstUse(() => z.object({}).strict()),
         async run(session) {
           if (!(await sessions.expire(session.id)))
             throw new SimError(409, `session ${session.id} has ended (${session.state})`);

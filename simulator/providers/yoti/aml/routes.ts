@@ -1,34 +1,42 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { builtOnFirstUse } from '../../../engine/lazy-schema.js';
 import type { YotiAppRegistry } from '../auth/app-registry.js';
 import { verifySignedRequest, type YotiSignedEnv } from '../auth/verify-signed-request.js';
 import { readPayload } from '../read-payload.js';
 import type { AmlEntry } from './schema.js';
 
-const text = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim() : v),
-  z.string({ error: 'must not be empty' }).min(1, 'must not be empty'),
-);
-const optionalText = z.preprocess((v) => (v === null || v === '' ? undefined : v), z.string().optional());
+const text = () =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : v),
+    z.string({ error: 'must not be empty' }).min(1, 'must not be empty'),
+  );
+const optionalText = () =>
+  z.preprocess((v) => (v === null || v === '' ? undefined : v), z.string().optional());
 
-/** The body of Client.performAmlCheck: AmlProfile.getData(). Yoti's rules: a country, and for the USA a postcode or an SSN. */
-export const amlProfileSchema = z
-  .object({
-    given_names: text,
-    family_name: text,
-    ssn: optionalText,
-    address: z.object({ country: text, postcode: optionalText }).passthrough(),
-  })
-  .passthrough()
-  .superRefine((profile, ctx) => {
-    if (profile.address.country.toUpperCase() === 'USA' && !profile.address.postcode && !profile.ssn) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['address', 'postcode'],
-        message: 'a check in the USA needs a postcode or an SSN',
-      });
-    }
-  });
+/**
+ * The body of Client.performAmlCheck: AmlProfile.getData(). Yoti's rules: a country, and for the
+ * USA a postcode or an SSN. Built when the first one comes (engine/lazy-schema.ts).
+ */
+export const amlProfileSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      given_names: text(),
+      family_name: text(),
+      ssn: optionalText(),
+      address: z.object({ country: text(), postcode: optionalText() }).passthrough(),
+    })
+    .passthrough()
+    .superRefine((profile, ctx) => {
+      if (profile.address.country.toUpperCase() === 'USA' && !profile.address.postcode && !profile.ssn) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['address', 'postcode'],
+          message: 'a check in the USA needs a postcode or an SSN',
+        });
+      }
+    }),
+);
 
 export type AmlProfile = z.output<typeof amlProfileSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from '../../../engine/lazy-schema.js';
 import { type KindAction, SimError } from '../../provider.js';
 import {
   type IdentityProfileOutcome,
@@ -19,7 +20,7 @@ export function idvActions(sessions: IdvSessions): Record<string, IdvAction> {
   const topicAction = (topic: NotificationTopic, description: string): IdvAction => ({
     description,
     onEnded: true,
-    params: z.object({}).passthrough(),
+    params: builtOnFirstUse(() => z.object({}).passthrough()),
     async run(session) {
       const current = await sessions.get(session.id);
       if (!current) throw new SimError(404, `no IDV session ${session.id}`);
@@ -33,12 +34,14 @@ export function idvActions(sessions: IdvSessions): Record<string, IdvAction> {
     complete: {
       description:
         'Every check reports (scenario outcome, or the checks given here by type) and the session COMPLETES; identityProfile sets an identity-profile session’s result',
-      params: z
-        .object({
-          checks: z.record(z.string(), checkOutcomeSchema).optional(),
-          identityProfile: identityProfileOutcomeSchema.optional(),
-        })
-        .strict(),
+      params: builtOnFirstUse(() =>
+        z
+          .object({
+            checks: z.record(z.string(), checkOutcomeSchema).optional(),
+            identityProfile: identityProfileOutcomeSchema.optional(),
+          })
+          .strict(),
+      ),
       async run(
         session,
         params: {
@@ -52,12 +55,14 @@ export function idvActions(sessions: IdvSessions): Record<string, IdvAction> {
     'ibv-review': {
       description:
         'The post office reviews the documents in branch: IBV checks get this recommendation, then COMPLETED',
-      params: z
-        .object({
-          recommendation: z.enum(recommendationValues).default('APPROVE'),
-          reason: z.string().optional(),
-        })
-        .strict(),
+      params: builtOnFirstUse(() =>
+        z
+          .object({
+            recommendation: z.enum(recommendationValues).default('APPROVE'),
+            reason: z.string().optional(),
+          })
+          .strict(),
+      ),
       async run(session, params: { recommendation: (typeof recommendationValues)[number]; reason?: string }) {
         const current = await sessions.get(session.id);
         if (!current) throw new SimError(404, `no IDV session ${session.id}`);
@@ -77,7 +82,7 @@ export function idvActions(sessions: IdvSessions): Record<string, IdvAction> {
     },
     expire: {
       description: 'The deadline passes now: EXPIRED',
-      params: z.object({}).passthrough(),
+      params: builtOnFirstUse(() => z.object({}).passthrough()),
       async run(session) {
         await sessions.expire(session.id, 'admin action');
       },
@@ -85,12 +90,14 @@ export function idvActions(sessions: IdvSessions): Record<string, IdvAction> {
     'track-device': {
       description: 'A device opens the session: adds a tracked-devices event',
       onEnded: true,
-      params: z
-        .object({
-          event: z.string().default('CONFIG_FIRST_LOADED'),
-          device: z.record(z.string(), z.string()).optional(),
-        })
-        .strict(),
+      params: builtOnFirstUse(() =>
+        z
+          .object({
+            event: z.string().default('CONFIG_FIRST_LOADED'),
+            device: z.record(z.string(), z.string()).optional(),
+          })
+          .strict(),
+      ),
       async run(session, params: { event: string; device?: Record<string, string> }) {
         const faker = await sessions.ctx.faker();
         const device = params.device ?? {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from '../../../engine/lazy-schema.js';
 import { nullsAbsent } from '../absent.js';
 import type { IdentityProfileOutcome } from './identity-profile/outcome-schema.js';
 import type { CheckRecord, Report } from './model.js';
@@ -24,65 +25,70 @@ export interface OutcomePlan {
  * Yoti's hosted sandbox body for PUT .../response-config. Check entries carry a full report.
  * Nulls mean absent (the Python sandbox sends `"reason": null`); a check type may hold one entry
  * instead of a list (@getyoti/sdk-sandbox's withThirdPartyIdentityCheck sends THIRD_PARTY_IDENTITY so).
+ * Built when the first one comes (engine/lazy-schema.ts).
  */
-const sandboxReport = z
-  .object({
-    recommendation: z
-      .object({
-        value: z.string().min(1),
-        reason: z.string().optional(),
-        recovery_suggestion: z.string().optional(),
-      })
-      .passthrough(),
-    breakdown: z
-      .array(
-        z
-          .object({
-            sub_check: z.string(),
-            result: z.string(),
-            process: z.string().optional(),
-            details: z.array(z.object({ name: z.string(), value: z.string() })).default([]),
-          })
-          .passthrough(),
-      )
-      .default([]),
-  })
-  .passthrough();
-
-const sandboxCheck = z
-  .object({
-    result: z
-      .object({ report: sandboxReport, document_fields: z.record(z.string(), z.unknown()).optional() })
-      .passthrough(),
-    document_filter: z.unknown().optional(),
-    liveness_type: z.string().optional(),
-  })
-  .passthrough();
-
-export const responseConfigSchema = nullsAbsent(
+const sandboxReport = () =>
   z
     .object({
-      check_reports: z
-        .object({ async_report_delay: z.number().int().nonnegative().optional() })
-        .catchall(z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(sandboxCheck)))
-        .default({}),
-      task_results: z
-        .record(
-          z.string(),
-          z.array(
-            z
-              .object({
-                result: z
-                  .object({ document_fields: z.record(z.string(), z.unknown()).optional() })
-                  .passthrough(),
-                document_filter: z.unknown().optional(),
-              })
-              .passthrough(),
-          ),
+      recommendation: z
+        .object({
+          value: z.string().min(1),
+          reason: z.string().optional(),
+          recovery_suggestion: z.string().optional(),
+        })
+        .passthrough(),
+      breakdown: z
+        .array(
+          z
+            .object({
+              sub_check: z.string(),
+              result: z.string(),
+              process: z.string().optional(),
+              details: z.array(z.object({ name: z.string(), value: z.string() })).default([]),
+            })
+            .passthrough(),
         )
-        .default({}),
+        .default([]),
     })
-    .passthrough(),
+    .passthrough();
+
+const sandboxCheck = () =>
+  z
+    .object({
+      result: z
+        .object({ report: sandboxReport(), document_fields: z.record(z.string(), z.unknown()).optional() })
+        .passthrough(),
+      document_filter: z.unknown().optional(),
+      liveness_type: z.string().optional(),
+    })
+    .passthrough();
+
+export const responseConfigSchema = builtOnFirstUse(() =>
+  nullsAbsent(
+    z
+      .object({
+        check_reports: z
+          .object({ async_report_delay: z.number().int().nonnegative().optional() })
+          .catchall(z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(sandboxCheck())))
+          .default({}),
+        task_results: z
+          .record(
+            z.string(),
+            z.array(
+              z
+                .object({
+                  result: z
+                    .object({ document_fields: z.record(z.string(), z.unknown()).optional() })
+                    .passthrough(),
+                  document_filter: z.unknown().optional(),
+                })
+                .passthrough(),
+            ),
+          )
+          .default({}),
+      })
+      .passthrough(),
+  ),
 );
 
 export type ResponseConfig = z.output<typeof responseConfigSchema>;
@@ -92,7 +98,7 @@ export function planFromResponseConfig(config: ResponseConfig): OutcomePlan {
   const checks: Record<string, Report[]> = {};
   let documentFields: Record<string, unknown> | undefined;
   for (const [type, entries] of Object.entries(byType)) {
-    checks[type] = (entries as z.output<typeof sandboxCheck>[]).map(({ result }) => {
+    checks[type] = (entries as z.output<ReturnType<typeof sandboxCheck>>[]).map(({ result }) => {
       documentFields ??= result.document_fields;
       return {
         recommendation: result.report.recommendation,

@@ -1,28 +1,33 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from '../../../engine/lazy-schema.js';
 import { identityProfileOutcomeSchema } from './identity-profile/outcome-schema.js';
 
 /** The `idv:` key of a Yoti app in a scenario file: how its IDV/IBV sessions turn out. */
 
 export const recommendationValues = ['APPROVE', 'REJECT', 'NOT_AVAILABLE'] as const;
 
-export const breakdownSchema = z
-  .object({
-    sub_check: z.string().min(1),
-    result: z.string().min(1).describe('PASS, FAIL, ...'),
-    process: z.string().optional().describe('AUTOMATED, EXPERT_REVIEW, ...'),
-    details: z.array(z.object({ name: z.string(), value: z.string() }).strict()).default([]),
-  })
-  .strict();
+export const breakdownSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      sub_check: z.string().min(1),
+      result: z.string().min(1).describe('PASS, FAIL, ...'),
+      process: z.string().optional().describe('AUTOMATED, EXPERT_REVIEW, ...'),
+      details: z.array(z.object({ name: z.string(), value: z.string() }).strict()).default([]),
+    })
+    .strict(),
+);
 
 /** One check's report. Shape of Yoti's `report`, flattened a little for hand-written scenarios. */
-export const checkOutcomeSchema = z
-  .object({
-    recommendation: z.enum(recommendationValues).default('APPROVE'),
-    reason: z.string().optional().describe('e.g. DOCUMENT_NOT_SUPPORTED, when not APPROVE'),
-    recovery_suggestion: z.string().optional(),
-    breakdown: z.array(breakdownSchema).default([]),
-  })
-  .strict();
+export const checkOutcomeSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      recommendation: z.enum(recommendationValues).default('APPROVE'),
+      reason: z.string().optional().describe('e.g. DOCUMENT_NOT_SUPPORTED, when not APPROVE'),
+      recovery_suggestion: z.string().optional(),
+      breakdown: z.array(breakdownSchema).default([]),
+    })
+    .strict(),
+);
 
 export const idvOutcomeSchema = z
   .object({

@@ -33,7 +33,7 @@ export function validateCreateSession(
   const errors = parsed.success ? [] : toPayloadErrors(parsed.error.issues);
   const raw = body as Record<string, unknown>;
   // The timing rules are checked even when other parts fail, so one answer names every problem.
-  const { shape } = createSessionSchema;
+  const { shape } = createSessionSchema.unwrap();
   const field = <T>(schema: z.ZodType<T>, value: unknown): T | undefined => {
     const result = schema.safeParse(value);
     return result.success ? result.data : undefined;

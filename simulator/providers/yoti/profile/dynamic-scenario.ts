@@ -1,35 +1,41 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from '../../../engine/lazy-schema.js';
 import { emptyAbsent, nullsAbsent } from '../absent.js';
 import type { SharePolicy } from '../schema.js';
 
 /**
  * The body of the SDKs' createShareUrl (Node DynamicScenario.toJSON; Java's Jackson sends unset
- * fields as null, e.g. `"derivation": null`); unknown keys pass through.
+ * fields as null, e.g. `"derivation": null`); unknown keys pass through. Built when the first
+ * one comes (engine/lazy-schema.ts).
  */
-const wantedSchema = z
-  .object({
-    name: z.string().min(1),
-    derivation: emptyAbsent(z.string().optional()),
-    optional: z.boolean().default(false),
-  })
-  .passthrough();
+export const dynamicScenarioSchema = builtOnFirstUse(dynamicScenarioObject);
 
-export const dynamicScenarioSchema = nullsAbsent(
-  z
+function dynamicScenarioObject() {
+  const wantedSchema = z
     .object({
-      callback_endpoint: z.string().default(''),
-      policy: z
-        .object({
-          wanted: z.array(wantedSchema).default([]),
-          wanted_auth_types: z.array(z.number().int()).default([]),
-          wanted_remember_me: z.boolean().default(false),
-        })
-        .passthrough(),
-      extensions: z.array(z.unknown()).default([]),
-      subject: z.unknown().optional(),
+      name: z.string().min(1),
+      derivation: emptyAbsent(z.string().optional()),
+      optional: z.boolean().default(false),
     })
-    .passthrough(),
-);
+    .passthrough();
+
+  return nullsAbsent(
+    z
+      .object({
+        callback_endpoint: z.string().default(''),
+        policy: z
+          .object({
+            wanted: z.array(wantedSchema).default([]),
+            wanted_auth_types: z.array(z.number().int()).default([]),
+            wanted_remember_me: z.boolean().default(false),
+          })
+          .passthrough(),
+        extensions: z.array(z.unknown()).default([]),
+        subject: z.unknown().optional(),
+      })
+      .passthrough(),
+  );
+}
 
 export type DynamicScenario = z.output<typeof dynamicScenarioSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from '../../../engine/lazy-schema.js';
 import { emptyAbsent, nullsAbsent } from '../absent.js';
 import { type AnchorSpec, ageCheck, type SharedAttribute, toAttribute } from '../receipt/attributes.js';
 import type { ExtraDataEntry } from '../receipt/share-result.js';
@@ -6,58 +7,63 @@ import type { ExtraDataEntry } from '../receipt/share-result.js';
 /**
  * The body the sandbox clients post to /sandbox/v1/apps/{sdkId}/tokens: @getyoti/sdk-sandbox's
  * TokenRequest.toJSON; Python's sends `"derivation": ""` (or null) and `"anchors": null`, Go's
- * `"derivation": ""`, `"optional": ""` and `"remember_me_id": ""` — all meaning absent.
+ * `"derivation": ""`, `"optional": ""` and `"remember_me_id": ""` — all meaning absent. Built
+ * when the first one comes (engine/lazy-schema.ts).
  */
-const anchorSchema = z
-  .object({
-    type: z.enum(['SOURCE', 'VERIFIER']),
-    value: z.string(),
-    sub_type: z.string().default(''),
-    timestamp: z.number().optional().describe('microseconds since the epoch'),
-  })
-  .passthrough();
+export const tokenRequestSchema = builtOnFirstUse(tokenRequestObject);
 
-const attributeSchema = z
-  .object({
-    name: z.string().min(1),
-    value: z.string(),
-    derivation: emptyAbsent(z.string().optional()),
-    // Go's sandbox sends a string ("" when unset); the sandbox shares every posted attribute anyway.
-    optional: emptyAbsent(z.union([z.boolean(), z.enum(['true', 'false'])]).optional()),
-    anchors: z.array(anchorSchema).optional(),
-  })
-  .passthrough();
+function tokenRequestObject() {
+  const anchorSchema = z
+    .object({
+      type: z.enum(['SOURCE', 'VERIFIER']),
+      value: z.string(),
+      sub_type: z.string().default(''),
+      timestamp: z.number().optional().describe('microseconds since the epoch'),
+    })
+    .passthrough();
 
-const dataEntrySchema = z
-  .object({
-    type: z.string(),
-    value: z
+  const attributeSchema = z
+    .object({
+      name: z.string().min(1),
+      value: z.string(),
+      derivation: emptyAbsent(z.string().optional()),
+      // Go's sandbox sends a string ("" when unset); the sandbox shares every posted attribute anyway.
+      optional: emptyAbsent(z.union([z.boolean(), z.enum(['true', 'false'])]).optional()),
+      anchors: z.array(anchorSchema).optional(),
+    })
+    .passthrough();
+
+  const dataEntrySchema = z
+    .object({
+      type: z.string(),
+      value: z
+        .object({
+          issuance_token: z.string().min(1),
+          issuing_attributes: z
+            .object({
+              expiry_date: z.string().default(''),
+              definitions: z.array(z.object({ name: z.string() }).passthrough()).default([]),
+            })
+            .passthrough()
+            .prefault({}),
+        })
+        .passthrough(),
+    })
+    .passthrough();
+
+  return nullsAbsent(
+    z
       .object({
-        issuance_token: z.string().min(1),
-        issuing_attributes: z
-          .object({
-            expiry_date: z.string().default(''),
-            definitions: z.array(z.object({ name: z.string() }).passthrough()).default([]),
-          })
+        remember_me_id: z.string().optional(),
+        profile_attributes: z.array(attributeSchema).default([]),
+        extra_data: z
+          .object({ data_entry: z.array(dataEntrySchema).default([]) })
           .passthrough()
-          .prefault({}),
+          .optional(),
       })
       .passthrough(),
-  })
-  .passthrough();
-
-export const tokenRequestSchema = nullsAbsent(
-  z
-    .object({
-      remember_me_id: z.string().optional(),
-      profile_attributes: z.array(attributeSchema).default([]),
-      extra_data: z
-        .object({ data_entry: z.array(dataEntrySchema).default([]) })
-        .passthrough()
-        .optional(),
-    })
-    .passthrough(),
-);
+  );
+}
 
 export type TokenRequest = z.output<typeof tokenRequestSchema>;
 

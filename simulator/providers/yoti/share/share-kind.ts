@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from '../../../engine/lazy-schema.js';
 import { type SessionKindDefinition, SimError } from '../../provider.js';
 import type { ShareOutcome } from '../schema.js';
 import type { ShareData, ShareSessions, ShareStatus } from './share-sessions.js';
@@ -49,17 +50,19 @@ export function shareKind(shares: ShareSessions): SessionKindDefinition<ShareDat
     actions: {
       complete: {
         description: 'The user shares: COMPLETED with a token',
-        params: z.object({ profile: z.record(z.string(), z.unknown()).optional() }).strict(),
+        params: builtOnFirstUse(() =>
+          z.object({ profile: z.record(z.string(), z.unknown()).optional() }).strict(),
+        ),
         run: (s, p: { profile?: Record<string, unknown> }) => decide(shares, s.id, 'COMPLETED', p.profile),
       },
       fail: {
         description: 'The share fails: FAILED',
-        params: z.object({}).passthrough(),
+        params: builtOnFirstUse(() => z.object({}).passthrough()),
         run: (s) => decide(shares, s.id, 'FAILED'),
       },
       'time-out': {
         description: 'The session times out: TIMED_OUT',
-        params: z.object({}).passthrough(),
+        params: builtOnFirstUse(() => z.object({}).passthrough()),
         run: (s) => decide(shares, s.id, 'TIMED_OUT'),
       },
     },

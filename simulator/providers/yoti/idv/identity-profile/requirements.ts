@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from '../../../../engine/lazy-schema.js';
 
 /**
  * `identity_profile_requirements` (one trust framework, one scheme) and
@@ -17,18 +18,19 @@ const OBJECTIVE_REQUIRED: Record<string, readonly string[] | undefined> = {
   IDENTITY: undefined,
 };
 
-const trustFramework = z
-  .string({ error: `is required: one of ${TRUST_FRAMEWORKS.join(', ')}` })
-  .refine((v) => (TRUST_FRAMEWORKS as readonly string[]).includes(v), {
-    error: (issue) =>
-      `unknown trust framework ${JSON.stringify(issue.input)}; expected one of ${TRUST_FRAMEWORKS.join(', ')}`,
-  });
+const trustFramework = () =>
+  z
+    .string({ error: `is required: one of ${TRUST_FRAMEWORKS.join(', ')}` })
+    .refine((v) => (TRUST_FRAMEWORKS as readonly string[]).includes(v), {
+      error: (issue) =>
+        `unknown trust framework ${JSON.stringify(issue.input)}; expected one of ${TRUST_FRAMEWORKS.join(', ')}`,
+    });
 
-const schemeFields = {
+const schemeFields = () => ({
   type: z.string({ error: 'is required, e.g. RTW' }).min(1, { error: 'is required, e.g. RTW' }),
   // null is "absent", as serialisers that write every field send it.
   objective: z.string().min(1).nullish(),
-};
+});
 
 type SchemeLike = { type: string; objective?: string | null };
 
@@ -64,19 +66,21 @@ function checkScheme(
   }
 }
 
-export const identityProfileRequirementsSchema = z
-  .object({
-    trust_framework: trustFramework,
-    scheme: z.object(schemeFields).passthrough(),
-  })
-  .passthrough()
-  .superRefine((req, ctx) => checkScheme(req.trust_framework, req.scheme, ctx, ['scheme']));
+export const identityProfileRequirementsSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      trust_framework: trustFramework(),
+      scheme: z.object(schemeFields()).passthrough(),
+    })
+    .passthrough()
+    .superRefine((req, ctx) => checkScheme(req.trust_framework, req.scheme, ctx, ['scheme'])),
+);
 
 /** Built lazily so the document filter of the create-session schema can be shared without a cycle. */
 export function advancedIdentityProfileRequirementsSchema<F extends z.ZodType>(documentFilter: F) {
   const scheme = z
     .object({
-      ...schemeFields,
+      ...schemeFields(),
       label: z.string({ error: 'is required: the name the result reports this scheme by' }).min(1),
       config: z.object({ filter: documentFilter.nullish() }).passthrough().nullish(),
     })
@@ -87,7 +91,7 @@ export function advancedIdentityProfileRequirementsSchema<F extends z.ZodType>(d
         .array(
           z
             .object({
-              trust_framework: trustFramework,
+              trust_framework: trustFramework(),
               schemes: z.array(scheme).min(1, { error: 'must list at least one scheme' }),
             })
             .passthrough(),
@@ -113,7 +117,9 @@ export function advancedIdentityProfileRequirementsSchema<F extends z.ZodType>(d
     });
 }
 
-export const subjectSchema = z.object({ subject_id: z.string().min(1).max(255).optional() }).passthrough();
+export const subjectSchema = builtOnFirstUse(() =>
+  z.object({ subject_id: z.string().min(1).max(255).optional() }).passthrough(),
+);
 
 /** One scheme the session must reach, whichever form asked for it. */
 export interface RequestedScheme {
