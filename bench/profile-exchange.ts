@@ -36,12 +36,14 @@ export async function profileExchangesPerSecond(
   const mint = async (n: number) =>
     (await mintTokens(base, sdkId, pem, n)).map((t) => (mode === 'sdk' ? t : connectTokenOf(t, pem)));
 
-  // Estimate the rate on a few exchanges, then mint enough tokens for the timed run.
-  const probe = await mint(10);
+  // Estimate the rate on a few exchanges, after as many untimed ones (the first exchange builds
+  // what the route needs on first use), then mint enough tokens for the timed run.
+  const probe = await mint(20);
+  for (const token of probe.splice(0, 10)) await exchange(token);
   const probeStart = performance.now();
   for (const token of probe) await exchange(token);
   const estimate = (10 / (performance.now() - probeStart)) * 1000 * concurrency;
-  const tokens = await mint(Math.ceil(estimate * (durationMs / 1000) * 1.5) + concurrency);
+  const tokens = await mint(Math.ceil(estimate * (durationMs / 1000) * 2) + concurrency);
 
   const deadline = performance.now() + durationMs;
   let done = 0;
