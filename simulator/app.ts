@@ -1,4 +1,5 @@
 import { type Context, Hono, type Next } from 'hono';
+import { TrieRouter } from 'hono/router/trie-router';
 import { adminApi } from './admin/api.js';
 import { adminError, adminErrorOf } from './admin/errors.js';
 import { refuseCrossOrigin } from './admin/guard.js';
@@ -24,7 +25,7 @@ const payloadTooLarge = (error: BodyTooLarge) =>
 
 /** One Hono app: the admin API, then each provider under its prefix, faults and journal around them. */
 export function createApp(runtime: Runtime): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>({ router: new TrieRouter() });
   const providerName = (path: string) => runtime.providerOf(path)?.definition.name ?? 'simulator';
   /** An error in the format of whoever owns the path: the provider's, or the admin plane's. */
   const errorFor = (c: Context, error: SimError) => {

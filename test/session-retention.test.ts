@@ -1,5 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { admin, useSimulator } from './support/simulator.js';
+import { completeShare, downloadKey, yotiClient } from './support/yoti-profile.js';
 import { requestQr, resolveRef } from './support/yoti-share.js';
 
 const SDK = 'retention-app';
@@ -9,8 +13,20 @@ const SDK = 'retention-app';
 describe('sessions kept after they end', () => {
   const sim = useSimulator({
     maxEndedSessions: 2,
+    clock: 'manual',
+    stateDir: mkdtempSync(join(tmpdir(), 'kyc-retention-')),
     scenario: {
-      yoti: { apps: [{ sdkId: SDK, scenarios: [{ id: 's', outcome: { type: 'manual' } }] }] },
+      yoti: {
+        apps: [
+          {
+            sdkId: SDK,
+            scenarios: [
+              { id: 's', outcome: { type: 'manual' } },
+              { id: 'shares', outcome: { type: 'complete', afterMs: 1000 } },
+            ],
+          },
+        ],
+      },
     },
   });
 
@@ -43,5 +59,25 @@ describe('sessions kept after they end', () => {
     expect(refs.status).toBe(404);
     expect(await refs.json()).toMatchObject({ code: 'NOT_FOUND' });
     expect((await fetch(`${sim().url}/yoti/api/v1.1/qrcodes/refs/${refIds[1]}`)).status).toBe(200);
+  });
+
+  it('keeps a completed share until its token is exchanged, however many shares end meanwhile', async () => {
+    const s = sim();
+    const completed = await completeShare(s, (await requestQr(s, SDK, 'shares')).ref_id, 1000);
+    expect(completed.status).toBe('COMPLETED');
+    const endOneShare = async () => {
+      const { session_data } = await resolveRef(s, (await requestQr(s, SDK, 's')).ref_id);
+      await admin(s, 'POST', `/sessions/${session_data}/actions`, { action: 'fail' });
+    };
+    for (let i = 0; i < 3; i++) await endOneShare();
+    const kept = async () => (await fetch(`${s.url}/__admin/sessions/${completed.sessionData}`)).status;
+    expect(await kept()).toBe(200);
+
+    // The backend's exchange, as the real SDK makes it: the share is no longer awaited.
+    const client = yotiClient(s, SDK, await downloadKey(s, SDK));
+    const details = await client.getActivityDetails(completed.token);
+    expect(details.getRememberMeId()).toBeTruthy();
+    for (let i = 0; i < 2; i++) await endOneShare();
+    expect(await kept()).toBe(404);
   });
 });

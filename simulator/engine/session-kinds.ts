@@ -46,6 +46,11 @@ export interface SessionKindDefinition<D = unknown, O extends Tagged = Tagged> {
   states: readonly string[];
   initial: string;
   ended: Readonly<Record<string, EndTone>>;
+  /**
+   * An ended session its client is still sure to come back for (a share whose token is not yet
+   * exchanged): the in-memory store keeps it past its limit of ended sessions until this is false.
+   */
+  awaited?(session: SessionRecord<D>): boolean;
   outcomes?: { [T in O['type']]: OutcomeStep<D, O & { type: T }> };
   steps?: Record<string, TimedStep<D, never>>;
   actions: Record<string, KindAction<D>>;
@@ -129,6 +134,13 @@ export class SessionKinds {
 
   isEnded(session: SessionRecord<unknown>): boolean {
     return this.get(session.provider, session.kind)?.ended[session.state] !== undefined;
+  }
+
+  /** Ended, and nothing a client is sure to come back for: the store may forget it first. */
+  isSettled(session: SessionRecord<unknown>): boolean {
+    const kind = this.get(session.provider, session.kind);
+    if (kind?.ended[session.state] === undefined) return false;
+    return !kind.awaited?.(session);
   }
 
   /** Runs a named action of the session's kind; the one guard against acting on an ended session. */

@@ -80,6 +80,18 @@ describe('MemorySessionStore', () => {
     expect((await store.list({ state: 'WAITING' })).map((s) => s.id)).toEqual(['s2']);
   });
 
+  it('keeps an ended session its client will come back for, and counts it once it is settled', async () => {
+    const settled = (s: SessionRecord) => s.state === 'DONE' && !(s.data as { awaited?: boolean }).awaited;
+    const store = new MemorySessionStore({ maxEnded: 1, isEnded: settled });
+    await store.put({ ...session, id: 'awaited', state: 'WAITING' });
+    await store.update('awaited', (s) => ({ ...s, state: 'DONE', data: { awaited: true } }));
+    for (const id of ['a', 'b']) await store.put({ ...session, id, state: 'DONE' });
+    expect((await store.list()).map((s) => s.id)).toEqual(['awaited', 'b']);
+    // The same state, new data: the session is settled now, and the first to go after it is b.
+    await store.update('awaited', (s) => ({ ...s, data: { awaited: false } }));
+    expect((await store.list()).map((s) => s.id)).toEqual(['awaited']);
+  });
+
   it('drops a deleted session’s links, but not a key linked again to another session', async () => {
     const store = new MemorySessionStore();
     await store.put({ ...session, id: 'a' });

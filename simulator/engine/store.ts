@@ -146,7 +146,10 @@ export interface MemoryStoreLimits {
    * the one that ended first is forgotten. Sessions under way count only against `maxSessions`.
    */
   maxEnded?: number;
-  /** Whether a session has ended (its kind says, session-kinds.ts); none has without it. */
+  /**
+   * Whether a session has ended and may go before those under way (its kind says,
+   * session-kinds.ts: ended, and not awaited); none has without it.
+   */
   isEnded?(session: SessionRecord): boolean;
 }
 
@@ -239,7 +242,8 @@ export class MemorySessionStore implements SessionStore {
     const next = change(current);
     if (next) {
       this.#sessions.set(id, stampTimeline(next) as SessionRecord);
-      if (next.state !== current.state) this.#noteEnded(next as SessionRecord);
+      // Not only on a new state: whether an ended session is still awaited can change with its data.
+      this.#noteEnded(next as SessionRecord);
     }
     return next;
   }

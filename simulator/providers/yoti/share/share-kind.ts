@@ -28,6 +28,9 @@ export function shareKind(shares: ShareSessions): SessionKindDefinition<ShareDat
     states: ['WAITING', 'CONNECTED', 'COMPLETED', 'FAILED', 'TIMED_OUT', 'REJECTED'],
     initial: 'WAITING',
     ended: { COMPLETED: 'success', FAILED: 'failure', TIMED_OUT: 'failure', REJECTED: 'failure' },
+    // The backend exchanges a COMPLETED share's token once (GET /profile): until it has, the share
+    // is awaited, however many shares end meanwhile.
+    awaited: (s) => s.state === 'COMPLETED' && s.data.token !== undefined && s.data.exchangedAt === undefined,
     outcomes: {
       complete: {
         explain: (o) => `the user shares ${seconds(o.afterMs)} after scanning: COMPLETED with a token`,
