@@ -137,7 +137,8 @@ export class Runtime {
         : new MemorySessionStore({
             maxSessions: options.maxSessions,
             maxEnded: options.maxEndedSessions,
-            isEnded: (session) => this.kinds.isSettled(session),
+            isEnded: (session) => this.kinds.isEnded(session),
+            isAwaited: (session) => this.kinds.isAwaited(session),
           }));
     this.log = pino({ name: 'kyc-sim', level: options.logLevel ?? 'info' });
     this.webhooks = new WebhookSender(this.clock, this.journal, this.log);

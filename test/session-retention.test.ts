@@ -61,7 +61,7 @@ describe('sessions kept after they end', () => {
     expect((await fetch(`${sim().url}/yoti/api/v1.1/qrcodes/refs/${refIds[1]}`)).status).toBe(200);
   });
 
-  it('keeps a completed share until its token is exchanged, however many shares end meanwhile', async () => {
+  it('forgets a completed share whose token is not yet exchanged after the other ended shares', async () => {
     const s = sim();
     const completed = await completeShare(s, (await requestQr(s, SDK, 'shares')).ref_id, 1000);
     expect(completed.status).toBe('COMPLETED');

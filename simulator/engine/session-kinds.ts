@@ -48,7 +48,7 @@ export interface SessionKindDefinition<D = unknown, O extends Tagged = Tagged> {
   ended: Readonly<Record<string, EndTone>>;
   /**
    * An ended session its client is still sure to come back for (a share whose token is not yet
-   * exchanged): the in-memory store keeps it past its limit of ended sessions until this is false.
+   * exchanged): past its limit of ended sessions, the in-memory store forgets the others first.
    */
   awaited?(session: SessionRecord<D>): boolean;
   outcomes?: { [T in O['type']]: OutcomeStep<D, O & { type: T }> };
@@ -136,11 +136,10 @@ export class SessionKinds {
     return this.get(session.provider, session.kind)?.ended[session.state] !== undefined;
   }
 
-  /** Ended, and nothing a client is sure to come back for: the store may forget it first. */
-  isSettled(session: SessionRecord<unknown>): boolean {
+  /** Ended, but its client is sure to come back for it (its kind's `awaited`). */
+  isAwaited(session: SessionRecord<unknown>): boolean {
     const kind = this.get(session.provider, session.kind);
-    if (kind?.ended[session.state] === undefined) return false;
-    return !kind.awaited?.(session);
+    return kind?.ended[session.state] !== undefined && kind.awaited?.(session) === true;
   }
 
   /** Runs a named action of the session's kind; the one guard against acting on an ended session. */

@@ -80,16 +80,25 @@ describe('MemorySessionStore', () => {
     expect((await store.list({ state: 'WAITING' })).map((s) => s.id)).toEqual(['s2']);
   });
 
-  it('keeps an ended session its client will come back for, and counts it once it is settled', async () => {
-    const settled = (s: SessionRecord) => s.state === 'DONE' && !(s.data as { awaited?: boolean }).awaited;
-    const store = new MemorySessionStore({ maxEnded: 1, isEnded: settled });
+  it('forgets ended sessions a client will come back for after the others, and the oldest of them first', async () => {
+    const store = new MemorySessionStore({
+      maxEnded: 2,
+      isEnded: (s) => s.state === 'DONE',
+      isAwaited: (s) => (s.data as { awaited?: boolean }).awaited === true,
+    });
+    const ids = async () => (await store.list()).map((s) => s.id);
     await store.put({ ...session, id: 'awaited', state: 'WAITING' });
     await store.update('awaited', (s) => ({ ...s, state: 'DONE', data: { awaited: true } }));
     for (const id of ['a', 'b']) await store.put({ ...session, id, state: 'DONE' });
-    expect((await store.list()).map((s) => s.id)).toEqual(['awaited', 'b']);
-    // The same state, new data: the session is settled now, and the first to go after it is b.
+    expect(await ids()).toEqual(['awaited', 'b']);
+    // The same state, new data: no longer awaited, it counts as ending now, after b.
     await store.update('awaited', (s) => ({ ...s, data: { awaited: false } }));
-    expect((await store.list()).map((s) => s.id)).toEqual(['awaited']);
+    await store.put({ ...session, id: 'c', state: 'DONE' });
+    expect(await ids()).toEqual(['awaited', 'c']);
+    // Only awaited ones left to forget past the limit: the first of them to end goes.
+    for (const id of ['x', 'y', 'z'])
+      await store.put({ ...session, id, state: 'DONE', data: { awaited: true } });
+    expect(await ids()).toEqual(['y', 'z']);
   });
 
   it('drops a deleted session’s links, but not a key linked again to another session', async () => {

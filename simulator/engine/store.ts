@@ -143,14 +143,17 @@ export interface MemoryStoreLimits {
   maxSessions?: number;
   /**
    * Sessions that have ended (default 1,000), for the console and the admin API to show; past it,
-   * the one that ended first is forgotten. Sessions under way count only against `maxSessions`.
+   * the one that ended first is forgotten, awaited ones after all others. Sessions under way count
+   * only against `maxSessions`.
    */
   maxEnded?: number;
-  /**
-   * Whether a session has ended and may go before those under way (its kind says,
-   * session-kinds.ts: ended, and not awaited); none has without it.
-   */
+  /** Whether a session has ended (its kind says, session-kinds.ts); none has without it. */
   isEnded?(session: SessionRecord): boolean;
+  /**
+   * Whether an ended session is one its client is sure to come back for (a share whose token is
+   * not yet exchanged): past `maxEnded`, the others go first.
+   */
+  isAwaited?(session: SessionRecord): boolean;
 }
 
 export const DEFAULT_MAX_SESSIONS = 10_000;
@@ -169,8 +172,10 @@ export class MemorySessionStore implements SessionStore {
   /** Timer ids by session, so a session's timers are found without scanning them all. */
   #timersOf = new Map<string, Set<string>>();
   #evictionListeners = new Set<(sessionId: string, timers: TimerRecord[]) => void>();
-  /** Ended sessions' ids, in the order they ended. */
-  #ended = new Set<string>();
+  /** Ended sessions' ids, in the order they ended (or stopped being awaited). */
+  #settled = new Set<string>();
+  /** Ended sessions a client will still come back for, in the order they ended. */
+  #awaited = new Set<string>();
   /** The keys linked to each session, to drop with it. */
   #linksOf = new Map<string, string[]>();
   readonly #limits: Required<MemoryStoreLimits>;
@@ -182,6 +187,7 @@ export class MemorySessionStore implements SessionStore {
       maxSessions: given.maxSessions ?? DEFAULT_MAX_SESSIONS,
       maxEnded: given.maxEnded ?? DEFAULT_MAX_ENDED_SESSIONS,
       isEnded: given.isEnded ?? (() => false),
+      isAwaited: given.isAwaited ?? (() => false),
     };
   }
 
@@ -200,20 +206,30 @@ export class MemorySessionStore implements SessionStore {
     this.#noteEnded(session as SessionRecord);
   }
 
-  /** Keeps the ended set in step with `session`; past `maxEnded`, forgets the first to have ended. */
+  /**
+   * Keeps the ended sets in step with `session`; past `maxEnded`, forgets the first to have ended,
+   * the awaited after all the others.
+   */
   #noteEnded(session: SessionRecord): void {
+    const { id } = session;
     if (!this.#limits.isEnded(session)) {
-      this.#ended.delete(session.id);
+      this.#settled.delete(id);
+      this.#awaited.delete(id);
       return;
     }
-    if (this.#ended.has(session.id)) return;
-    this.#ended.add(session.id);
+    const awaited = this.#limits.isAwaited(session);
+    const [into, from] = awaited ? [this.#awaited, this.#settled] : [this.#settled, this.#awaited];
+    if (into.has(id)) return;
+    from.delete(id);
+    into.add(id);
     const evicted: string[] = [];
-    for (const id of this.#ended) {
-      if (this.#ended.size - evicted.length <= this.#limits.maxEnded) break;
-      evicted.push(id);
-    }
-    for (const id of evicted) this.#sessions.delete(id);
+    const over = () => this.#settled.size + this.#awaited.size - evicted.length > this.#limits.maxEnded;
+    for (const ended of [this.#settled, this.#awaited])
+      for (const oldest of ended) {
+        if (!over()) break;
+        evicted.push(oldest);
+      }
+    for (const gone of evicted) this.#sessions.delete(gone);
     this.#forget(evicted);
   }
 
@@ -229,7 +245,8 @@ export class MemorySessionStore implements SessionStore {
    */
   #forget(evicted: string[]): void {
     for (const id of evicted) {
-      this.#ended.delete(id);
+      this.#settled.delete(id);
+      this.#awaited.delete(id);
       this.#unlinkAll(id);
       const timers = this.#deleteTimersNow(id);
       for (const listener of this.#evictionListeners) listener(id, timers);
@@ -249,7 +266,8 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async delete(id: string) {
-    this.#ended.delete(id);
+    this.#settled.delete(id);
+    this.#awaited.delete(id);
     this.#unlinkAll(id);
     await this.deleteTimers(id);
     return this.#sessions.delete(id);
@@ -347,7 +365,8 @@ export class MemorySessionStore implements SessionStore {
 
   async clear() {
     this.#sessions.clear();
-    this.#ended.clear();
+    this.#settled.clear();
+    this.#awaited.clear();
     this.#linksOf.clear();
     this.#links.clear();
     this.#timers.clear();
