@@ -81,13 +81,18 @@ const median = (xs: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/** A contender's median round, and the slowest and fastest rounds' rates. */
+interface RoundsLoad extends Load {
+  rates: { min: number; max: number };
+}
+
 /**
  * Runs each contender's load ROUNDS times, rotating the order; the median per contender. A round
- * that a burst on the shared host slowed moves a mean, not a median.
+ * that a burst on the shared host slowed moves a mean, not a median; the range shows the swing.
  */
 async function rounds<K extends string>(
   contenders: Record<K, () => Promise<Load>>,
-): Promise<Record<K, Load>> {
+): Promise<Record<K, RoundsLoad>> {
   const names = Object.keys(contenders) as K[];
   const runs = Object.fromEntries(names.map((n) => [n, [] as Load[]])) as Record<K, Load[]>;
   for (let round = 0; round < ROUNDS; round++) {
@@ -97,11 +102,18 @@ async function rounds<K extends string>(
     }
   }
   return Object.fromEntries(
-    names.map((n) => [
-      n,
-      { rate: median(runs[n].map((r) => r.rate)), cpuUs: median(runs[n].map((r) => r.cpuUs)) },
-    ]),
-  ) as Record<K, Load>;
+    names.map((n) => {
+      const rates = runs[n].map((r) => r.rate);
+      return [
+        n,
+        {
+          rate: median(rates),
+          cpuUs: median(runs[n].map((r) => r.cpuUs)),
+          rates: { min: Math.min(...rates), max: Math.max(...rates) },
+        },
+      ];
+    }),
+  ) as Record<K, RoundsLoad>;
 }
 
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(1));
@@ -187,14 +199,29 @@ try {
       );
       const rows = table(
         `GET qrcodes/refs, the same JSON from each server (32 connections, median of ${ROUNDS} rounds of ${SECONDS} s)`,
-        ['server', 'req/s', 'ratio to bare', 'server CPU per request', 'RSS after'],
+        [
+          'server',
+          'req/s',
+          'rounds (slowest–fastest)',
+          'ratio to bare',
+          'server CPU per request',
+          'RSS after',
+        ],
       );
       const base = loads['bare node:http'];
       for (const [name, { process: p }] of Object.entries(servers)) {
-        const { rate, cpuUs } = loads[name];
-        rows.push([name, fmt(rate), ratio(rate / base.rate), `${fmt(cpuUs)} µs`, `${fmt(p.rssMb())} MiB`]);
+        const { rate, rates, cpuUs } = loads[name];
+        const range = `${fmt(rates.min)}–${fmt(rates.max)}`;
+        rows.push([
+          name,
+          fmt(rate),
+          range,
+          ratio(rate / base.rate),
+          `${fmt(cpuUs)} µs`,
+          `${fmt(p.rssMb())} MiB`,
+        ]);
       }
-      for (const line of skipped) rows.push([line, '', '', '', '']);
+      for (const line of skipped) rows.push([line, '', '', '', '', '']);
       const r = loads['kyc-sim'].rate / base.rate;
       goal('GET qrcodes/refs ≥ 0.9× bare node:http', r, '≥ 0.90×', r >= 0.9);
       const simCpu = loads['kyc-sim'].cpuUs;
@@ -217,8 +244,8 @@ try {
     const r = flows.sim.rate / flows.bare.rate;
     measure(
       'complete share flows (QR, refs, websocket, COMPLETED)',
-      `${fmt(flows.sim.rate)} /s, ${fmt(flows.sim.cpuUs)} µs CPU each`,
-      `${fmt(flows.bare.rate)} /s, ${fmt(flows.bare.cpuUs)} µs CPU each (bare http + ws)`,
+      `${fmt(flows.sim.rate)} /s (rounds ${fmt(flows.sim.rates.min)}–${fmt(flows.sim.rates.max)}), ${fmt(flows.sim.cpuUs)} µs CPU each`,
+      `${fmt(flows.bare.rate)} /s (rounds ${fmt(flows.bare.rates.min)}–${fmt(flows.bare.rates.max)}), ${fmt(flows.bare.cpuUs)} µs CPU each (bare http + ws)`,
       r,
     );
     goal('share flows ≥ 0.85× bare http + ws', r, '≥ 0.85×', r >= 0.85);
