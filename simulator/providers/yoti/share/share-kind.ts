@@ -29,7 +29,7 @@ export function shareKind(shares: ShareSessions): SessionKindDefinition<ShareDat
     initial: 'WAITING',
     ended: { COMPLETED: 'success', FAILED: 'failure', TIMED_OUT: 'failure', REJECTED: 'failure' },
     // The backend exchanges a COMPLETED share's token once (GET /profile): until it has, the share
-    // is awaited, however many shares end meanwhile.
+    // is awaited, and the store forgets it only after every other ended session.
     awaited: (s) => s.state === 'COMPLETED' && s.data.token !== undefined && s.data.exchangedAt === undefined,
     outcomes: {
       complete: {
